@@ -1,0 +1,53 @@
+/**
+ * Every Kafka topic the platform owns. Names carry a version: a breaking change to a topic's
+ * contract is a new topic, never an in-place edit. Domain topics keep their records forever
+ * (retention -1) because analytics rebuilds its projections by replaying them from offset 0.
+ */
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+  /** Milliseconds; -1 keeps records forever. */
+  readonly retentionMs: number;
+  readonly description: string;
+}
+
+const KEEP_FOREVER = -1;
+const NINETY_DAYS = 90 * 24 * 60 * 60 * 1000;
+
+export const Topics = {
+  learningProgress: {
+    name: 'socialmakers.learning.progress.v1',
+    partitions: 6,
+    retentionMs: KEEP_FOREVER,
+    description: 'What learners do in the Academy: module and course completions. Keyed by person id.',
+  },
+} as const satisfies Record<string, TopicSpec>;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics]['name'];
+
+/**
+ * The consumer groups of the platform. Each has its own dead-letter topic, so an operator sees and
+ * replays one service's failures without touching another's.
+ */
+export const ConsumerGroups = {
+  community: 'socialmakers.community',
+  analytics: 'socialmakers.analytics',
+  learning: 'socialmakers.learning',
+  events: 'socialmakers.events',
+} as const;
+
+export type ConsumerGroup = (typeof ConsumerGroups)[keyof typeof ConsumerGroups];
+
+export function deadLetterTopicFor(group: string): TopicSpec {
+  return {
+    name: `${group}.dead-letter.v1`,
+    partitions: 1,
+    retentionMs: NINETY_DAYS,
+    description: `Events the ${group} consumer group could not process, with the reason in dlt.* headers.`,
+  };
+}
+
+/** Every topic to provision: domain topics plus one dead-letter topic per consumer group. */
+export function allTopics(): TopicSpec[] {
+  return [...Object.values(Topics), ...Object.values(ConsumerGroups).map(deadLetterTopicFor)];
+}

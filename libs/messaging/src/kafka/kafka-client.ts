@@ -1,0 +1,38 @@
+import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { createLogger } from '@socialmakers/logging';
+
+/**
+ * The only place that constructs the Kafka client. kafkajs has been unmaintained since 2023; keeping
+ * it behind this library means a swap touches libs/messaging and nothing in the services.
+ */
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+}
+
+const log = createLogger('kafka');
+
+function logEntry({ level, log: entry }: LogEntry): void {
+  const { message, ...rest } = entry;
+  if (level === logLevel.ERROR) log.error(rest, message);
+  else if (level === logLevel.WARN) log.warn(rest, message);
+  else if (level === logLevel.INFO) log.debug(rest, message);
+}
+
+export function createKafka(settings: KafkaSettings): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    logLevel: logLevel.WARN,
+    logCreator: () => logEntry,
+    // Reconnect patiently: a broker restart must not take a service down with it.
+    retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 8 },
+  });
+}
+
+export function parseBrokers(list: string): string[] {
+  return list
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { definitionOf, EventType, PayloadOf, ProducerService, validatePayload } from '@socialmakers/contracts';
+import { RequestContext } from '@socialmakers/logging';
+import { sourceOf, type EventEnvelope } from '../envelope/event-envelope';
+
+export type PendingEvent = { [T in EventType]: { type: T; payload: PayloadOf<T> } }[EventType];
+
+export class ContractViolationError extends Error {
+  override readonly name = 'ContractViolationError';
+}
+
+/**
+ * Writes events into the service's outbox table inside the caller's transaction, so the state change
+ * and its events commit together or not at all. One multi-row INSERT per call, whatever the count.
+ */
+export class EventOutbox {
+  private readonly source: string;
+
+  constructor(private readonly service: ProducerService) {
+    this.source = sourceOf(service);
+  }
+
+  async publish<T extends EventType>(manager: EntityManager, type: T, payload: PayloadOf<T>): Promise<EventEnvelope<T>> {
+    const [envelope] = await this.publishAll(manager, [{ type, payload } as PendingEvent]);
+    return envelope as EventEnvelope<T>;
+  }
+
+  async publishAll(manager: EntityManager, events: PendingEvent[]): Promise<EventEnvelope[]> {
+    if (events.length === 0) return [];
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('EventOutbox.publish must run inside the transaction that changes the state it reports');
+    }
+    const envelopes = events.map((event) => this.envelope(event));
+    await manager.query(
+      `INSERT INTO outbox (event_id, topic, partition_key, event_type, source, subject, occurred_at, payload, request_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::jsonb[], $9::text[])`,
+      [
+        envelopes.map((e) => e.id),
+        envelopes.map((e) => definitionOf(e.type).topic.name),
+        envelopes.map((e) => e.partitionkey),
+        envelopes.map((e) => e.type),
+        envelopes.map((e) => e.source),
+        envelopes.map((e) => e.subject ?? null),
+        envelopes.map((e) => e.time),
+        envelopes.map((e) => JSON.stringify(e.data)),
+        envelopes.map((e) => e.requestid ?? null),
+      ],
+    );
+    return envelopes;
+  }
+
+  private envelope(event: PendingEvent): EventEnvelope {
+    const definition = definitionOf(event.type);
+    if (definition.producer !== this.service) {
+      throw new ContractViolationError(`${this.service} may not publish ${event.type}: the catalogue names ${definition.producer} as its producer`);
+    }
+    const checked = validatePayload(event.type, event.payload);
+    if (!checked.ok) {
+      const problems = checked.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+      throw new ContractViolationError(`${event.type} payload does not match its contract: ${problems}`);
+    }
+    return {
+      id: randomUUID(),
+      source: this.source,
+      type: event.type,
+      subject: definition.subject(checked.payload),
+      time: new Date().toISOString(),
+      specversion: '1.0',
+      datacontenttype: 'application/json',
+      data: { ...checked.payload } as PayloadOf<EventType>,
+      partitionkey: definition.partitionKey(checked.payload),
+      requestid: RequestContext.requestId(),
+    };
+  }
+}
