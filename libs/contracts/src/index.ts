@@ -1,4 +1,4 @@
-export { Topics, ConsumerGroups, deadLetterTopicFor, allTopics, type TopicSpec, type TopicName, type ConsumerGroup } from './catalogue/topics';
+export { Topics, ConsumerGroups, deadLetterTopicFor, allTopics, qualified, type TopicSpec, type TopicName, type ConsumerGroup } from './catalogue/topics';
 export { defineEvent, type EventDefinition, type PayloadClass, type ProducerService } from './catalogue/event-definition';
 export { EventCatalogue, isKnownEventType, definitionOf, eventTypesOnTopic, type EventType, type PayloadOf, type EventCatalogueMap } from './catalogue/event-catalogue';
 export { validatePayload, type PayloadProblem } from './catalogue/validate-payload';

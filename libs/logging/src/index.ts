@@ -1,3 +1,3 @@
 export { RequestContext, type RequestContextValues } from './request-context';
-export { rootLogger, createLogger, type Logger } from './logger';
+export { rootLogger, createLogger, setServiceName, type Logger } from './logger';
 export { PlatformNestLogger } from './nest-logger';

@@ -38,6 +38,7 @@ export const ConsumerGroups = {
 
 export type ConsumerGroup = (typeof ConsumerGroups)[keyof typeof ConsumerGroups];
 
+/** The dead-letter topic of a (qualified) consumer group. */
 export function deadLetterTopicFor(group: string): TopicSpec {
   return {
     name: `${group}.dead-letter.v1`,
@@ -47,7 +48,19 @@ export function deadLetterTopicFor(group: string): TopicSpec {
   };
 }
 
+/**
+ * Kafka names may carry an environment namespace (KAFKA_NAMESPACE, e.g. "staging." or a test run's
+ * id) so that several environments, or test runs, share one cluster without seeing each other.
+ * Contracts keep the bare names; everything that talks to the broker qualifies them here.
+ */
+export function qualified(name: string): string {
+  return `${process.env.KAFKA_NAMESPACE ?? ''}${name}`;
+}
+
 /** Every topic to provision: domain topics plus one dead-letter topic per consumer group. */
 export function allTopics(): TopicSpec[] {
-  return [...Object.values(Topics), ...Object.values(ConsumerGroups).map(deadLetterTopicFor)];
+  return [
+    ...Object.values(Topics).map((topic) => ({ ...topic, name: qualified(topic.name) })),
+    ...Object.values(ConsumerGroups).map((group) => deadLetterTopicFor(qualified(group))),
+  ];
 }

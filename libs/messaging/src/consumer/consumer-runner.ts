@@ -11,6 +11,9 @@ import { backoffDelay, sleep } from './backoff';
 
 export type EventHandler = (envelope: EventEnvelope, manager: EntityManager) => Promise<void>;
 
+/** 'joined' after every (re)join of the group, 'rebalancing' when the member finds the group rebalancing. */
+export type MembershipChange = 'joined' | 'rebalancing';
+
 export interface ConsumerRunnerOptions {
   kafka: Kafka;
   dataSource: DataSource;
@@ -29,6 +32,8 @@ export interface ConsumerRunnerOptions {
   heartbeatIntervalMs?: number;
   /** Records applied in one database transaction on the fast path. */
   chunkSize?: number;
+  /** Observes the consumer's group membership (for metrics and tests): a healthy member joins once. */
+  onMembershipChange?: (change: MembershipChange) => void;
 }
 
 interface Incoming {
@@ -38,6 +43,17 @@ interface Incoming {
 }
 
 class StopRequested extends Error {}
+
+/** A handler's failure inside a transaction, naming its event so that the try counts as one of its attempts. */
+class HandlerFailed extends Error {
+  constructor(readonly eventKey: string, override readonly cause: unknown) {
+    super(`handler failed on ${eventKey}`);
+  }
+}
+
+function causeOf(error: unknown): unknown {
+  return error instanceof HandlerFailed ? error.cause : error;
+}
 
 const log = createLogger('consumer');
 
@@ -85,6 +101,8 @@ export class ConsumerRunner {
     consumer.on(consumer.events.CRASH, ({ payload }) =>
       log.error({ err: payload.error, group: this.options.group, restart: payload.restart }, 'consumer crashed'),
     );
+    consumer.on(consumer.events.GROUP_JOIN, () => this.options.onMembershipChange?.('joined'));
+    consumer.on(consumer.events.REBALANCING, () => this.options.onMembershipChange?.('rebalancing'));
     await consumer.connect();
     // A new group starts at the earliest record: a service that joins late still sees every event.
     await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
@@ -159,8 +177,14 @@ export class ConsumerRunner {
       try {
         await this.applyTogether(accepted.map((item) => item.envelope!), batch);
       } catch (error) {
-        log.warn({ err: error, group: this.options.group, records: accepted.length }, 'chunk failed; applying its records one by one');
-        for (const item of accepted) await this.applyWithRetries(item, batch, topic, partition);
+        log.warn({ err: causeOf(error), group: this.options.group, records: accepted.length }, 'chunk failed; applying its records one by one');
+        // The record whose handler failed in the chunk has had its first attempt; the others have not.
+        let culprit = error instanceof HandlerFailed ? error : undefined;
+        for (const item of accepted) {
+          const failedInChunk = culprit?.eventKey === inboxKey(item.envelope!) ? culprit : undefined;
+          if (failedInChunk) culprit = undefined;
+          await this.applyWithRetries(item, batch, topic, partition, failedInChunk);
+        }
       }
     }
     for (const item of items) {
@@ -178,7 +202,9 @@ export class ConsumerRunner {
         // The same event twice in one chunk is claimed once and applied once.
         if (!fresh.has(key) || applied.has(key)) continue;
         applied.add(key);
-        await this.invoke(envelope, manager, batch);
+        await this.invoke(envelope, manager, batch).catch((error: unknown) => {
+          throw new HandlerFailed(key, error);
+        });
       }
     });
     for (const envelope of envelopes) {
@@ -197,25 +223,35 @@ export class ConsumerRunner {
     }
   }
 
-  private async applyWithRetries(item: Incoming, batch: EachBatchPayload, topic: string, partition: number): Promise<void> {
+  /**
+   * Applies one record in a transaction of its own, retrying in place with backoff, and dead-letters it
+   * after maxAttempts handler attempts (a failure in its chunk, `failedInChunk`, was the first). Time
+   * the database is unreachable counts no attempt: that is not the record's fault.
+   */
+  private async applyWithRetries(item: Incoming, batch: EachBatchPayload, topic: string, partition: number, failedInChunk?: HandlerFailed): Promise<void> {
     const envelope = item.envelope!;
-    for (let attempt = 1; ; attempt += 1) {
+    let attempts = failedInChunk ? 1 : 0;
+    let lastError: unknown = failedInChunk?.cause;
+    for (;;) {
+      if (attempts > 0) {
+        if (!(await this.databaseAnswers())) {
+          await this.waitForDatabase(batch);
+          attempts -= 1;
+        } else if (attempts >= this.maxAttempts) {
+          log.error({ err: lastError, group: this.options.group, eventId: envelope.id, attempts }, 'event dead-lettered after repeated failures');
+          await this.deadLetter(item, topic, partition, 'handler', lastError, attempts);
+          return;
+        } else {
+          messagingMetrics.retried.inc({ group: this.options.group, type: envelope.type });
+          await this.pause(backoffDelay(attempts, this.retryInitialMs, this.retryMaxMs), batch);
+        }
+      }
       try {
         await this.applyTogether([envelope], batch);
         return;
       } catch (error) {
-        if (!(await this.databaseAnswers())) {
-          await this.waitForDatabase(batch);
-          attempt -= 1;
-          continue;
-        }
-        if (attempt >= this.maxAttempts) {
-          log.error({ err: error, group: this.options.group, eventId: envelope.id, attempts: attempt }, 'event dead-lettered after repeated failures');
-          await this.deadLetter(item, topic, partition, 'handler', error, attempt);
-          return;
-        }
-        messagingMetrics.retried.inc({ group: this.options.group, type: envelope.type });
-        await this.pause(backoffDelay(attempt, this.retryInitialMs, this.retryMaxMs), batch);
+        attempts += 1;
+        lastError = causeOf(error);
       }
     }
   }

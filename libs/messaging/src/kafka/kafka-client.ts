@@ -13,7 +13,8 @@ export interface KafkaSettings {
 const log = createLogger('kafka');
 
 function logEntry({ level, log: entry }: LogEntry): void {
-  const { message, ...rest } = entry;
+  // kafkajs adds its own timestamp and logger name; ours already carries both.
+  const { message, timestamp: _timestamp, logger: _logger, ...rest } = entry;
   if (level === logLevel.ERROR) log.error(rest, message);
   else if (level === logLevel.WARN) log.warn(rest, message);
   else if (level === logLevel.INFO) log.debug(rest, message);

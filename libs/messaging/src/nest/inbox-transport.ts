@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Kafka, Producer } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { definitionOf, EventType, isKnownEventType } from '@socialmakers/contracts';
+import { definitionOf, EventType, isKnownEventType, qualified } from '@socialmakers/contracts';
 import { createLogger } from '@socialmakers/logging';
 import { ConsumerRunner } from '../consumer/consumer-runner';
 import { readConsumerLag } from '../consumer/consumer-lag';
@@ -40,14 +40,14 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
   }
 
   listen(callback: () => void): void {
-    const group = this.options.consumerGroup;
-    if (!group) throw new Error('MessagingModule needs a consumerGroup for a service that has @OnEvent handlers');
+    if (!this.options.consumerGroup) throw new Error('MessagingModule needs a consumerGroup for a service that has @OnEvent handlers');
     const handlers = new Map<EventType, MessageHandler>();
     for (const [pattern, handler] of this.messageHandlers) {
       if (!isKnownEventType(pattern)) throw new Error(`@OnEvent handler for ${pattern}, which is not in the event catalogue`);
       handlers.set(pattern, handler);
     }
-    const topics = [...new Set([...handlers.keys()].map((type) => definitionOf(type).topic.name))];
+    const group = qualified(this.options.consumerGroup);
+    const topics = [...new Set([...handlers.keys()].map((type) => qualified(definitionOf(type).topic.name)))];
     this.runner = new ConsumerRunner({
       kafka: this.kafka,
       dataSource: this.dataSource,

@@ -1,5 +1,5 @@
 import { EventPattern } from '@nestjs/microservices';
-import type { EventDefinition } from '@socialmakers/contracts';
+import type { EventType } from '@socialmakers/contracts';
 
 /** Marks a consumer method as the handler of one catalogue event type (typed, not a loose string). */
-export const OnEvent = (definition: EventDefinition): MethodDecorator => EventPattern(definition.type);
+export const OnEvent = (definition: { readonly type: EventType }): MethodDecorator => EventPattern(definition.type);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { definitionOf, EventType, PayloadOf, ProducerService, validatePayload } from '@socialmakers/contracts';
+import { definitionOf, EventType, PayloadOf, ProducerService, qualified, validatePayload } from '@socialmakers/contracts';
 import { RequestContext } from '@socialmakers/logging';
 import { sourceOf, type EventEnvelope } from '../envelope/event-envelope';
 
@@ -37,7 +37,7 @@ export class EventOutbox {
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::jsonb[], $9::text[])`,
       [
         envelopes.map((e) => e.id),
-        envelopes.map((e) => definitionOf(e.type).topic.name),
+        envelopes.map((e) => qualified(definitionOf(e.type).topic.name)),
         envelopes.map((e) => e.partitionkey),
         envelopes.map((e) => e.type),
         envelopes.map((e) => e.source),

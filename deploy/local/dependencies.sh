@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the npm dependencies when they are missing or the lockfile changed since the last install.
+# Sourced by platform.sh, test.sh and bench.sh so that a fresh clone needs nothing but Node, Java, Maven.
+set -euo pipefail
+
+ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+ensure_node_modules() {
+  local marker="$ROOT/node_modules/.socialmakers-lock-hash"
+  local want
+  want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [[ -f "$marker" && "$(cat "$marker")" == "$want" ]]; then
+    return 0
+  fi
+  echo "[deps] installing npm dependencies (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund)
+  echo "$want" > "$marker"
+}
+
+# A signing secret for local tokens, made once per clone and never committed (.cache is ignored).
+ensure_local_jwt_secret() {
+  local file="$ROOT/.cache/local/jwt-secret"
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$(dirname "$file")"
+    (umask 077 && node -e "process.stdout.write(require('crypto').randomBytes(32).toString('hex'))" > "$file")
+  fi
+  export JWT_SECRET="${JWT_SECRET:-$(cat "$file")}"
+}

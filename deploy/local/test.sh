@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, checks types and module boundaries, runs the unit tests, then
+# the integration tests against a real Kafka broker and PostgreSQL (started here when not given).
+set -euo pipefail
+
+ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+# shellcheck source=deploy/local/dependencies.sh
+source "$ROOT/deploy/local/dependencies.sh"
+ensure_node_modules
+
+export NX_DAEMON=false
+mkdir -p .cache/test-results
+
+echo "[test] type check"
+npx tsc -p tsconfig.json --noEmit
+
+echo "[test] lint (module boundaries included)"
+npx eslint services libs tools
+
+status=0
+echo "[test] unit tests"
+npx jest --selectProjects unit --json --outputFile=.cache/test-results/unit.json || status=1
+
+echo "[test] integration tests (real Kafka and PostgreSQL)"
+npx jest --selectProjects integration --runInBand --json --outputFile=.cache/test-results/integration.json || status=1
+
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0;
+  for (const f of ["unit", "integration"]) {
+    const path = `.cache/test-results/${f}.json`;
+    if (!fs.existsSync(path)) { failed += 1; continue; }
+    const r = JSON.parse(fs.readFileSync(path, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+'
+exit "$status"

@@ -1,0 +1,10 @@
+import { InboxTransport } from '@socialmakers/messaging';
+import { bootstrapService } from '@socialmakers/service-kit';
+import { AppModule } from './app.module';
+
+void bootstrapService({
+  name: 'community',
+  appModule: AppModule,
+  defaultPort: 3003,
+  connectMicroservices: (app) => app.connectMicroservice({ strategy: app.get(InboxTransport) }, { inheritAppConfig: true }),
+});

@@ -1,0 +1,7 @@
+import Joi from 'joi';
+
+/** Settings of the learning service beyond the platform's base settings. */
+export const learningConfigSchema = Joi.object({
+  PORT: Joi.number().port().default(3001),
+  SERVICE_NAME: Joi.string().default('learning'),
+});

@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { mintToken, type Role } from '@socialmakers/auth';
+import { repoRoot } from '@socialmakers/testing';
+
+export function tokenFor(personId: string, ...roles: Role[]): string {
+  return mintToken({ personId, roles, secret: process.env.JWT_SECRET! });
+}
+
+export const analyst = randomUUID();
+
+export async function completeModule(
+  learningUrl: string,
+  personId: string,
+  body: { courseKey: string; moduleKey: string; country?: string; score?: number },
+  requestId?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${learningUrl}/learners/${personId}/module-completions`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${tokenFor(personId, 'member')}`,
+      'content-type': 'application/json',
+      ...(requestId ? { 'x-request-id': requestId } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+export async function completionsCounted(analyticsUrl: string, courseKey: string): Promise<number> {
+  const response = await fetch(`${analyticsUrl}/results/module-completions?courseKey=${courseKey}`, {
+    headers: { authorization: `Bearer ${tokenFor(analyst, 'analyst')}` },
+  });
+  if (!response.ok) throw new Error(`analytics answered ${response.status}`);
+  return ((await response.json()) as { total: number }).total;
+}
+
+export async function networkNode(communityUrl: string, personId: string): Promise<{ modulesCompleted: Array<{ moduleKey: string }> } | null> {
+  const response = await fetch(`${communityUrl}/network/people/${personId}`, {
+    headers: { authorization: `Bearer ${tokenFor(personId, 'member')}` },
+  });
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`community answered ${response.status}`);
+  return (await response.json()) as { modulesCompleted: Array<{ moduleKey: string }> };
+}
+
+/**
+ * Stops or starts the local broker through the project's own script. The outage test needs a broker
+ * it may stop, so it refuses to run against a broker given from outside.
+ */
+export function localBroker(action: 'down' | 'up'): void {
+  if (process.env.KAFKA_BROKERS !== '127.0.0.1:9092' || !process.env.KAFKA_NAMESPACE) {
+    throw new Error('The broker-outage test stops and restarts the local broker; run it against the one deploy/local/kafka.sh starts.');
+  }
+  execFileSync('bash', [resolve(repoRoot, 'deploy/local/kafka.sh'), action], { stdio: 'inherit' });
+}

@@ -1,0 +1,2 @@
+require('./paths').registerPathAliases();
+module.exports = require('./global-setup.ts').default;

@@ -1,0 +1,2 @@
+require('./paths').registerPathAliases();
+module.exports = require('./global-teardown.ts').default;
