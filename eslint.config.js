@@ -27,7 +27,7 @@ function boundaries({ testCode }) {
         sourceTag: 'type:service',
         onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', ...(testCode ? ['type:testing'] : [])],
       },
-      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
+      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', ...(testCode ? ['type:testing'] : [])] },
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
       // Every scope, a service's own (scope:learning, scope:community, ...) as well as scope:shared,
@@ -50,7 +50,7 @@ module.exports = defineConfig(
     },
   },
   {
-    // Test code of a service may use the shared test utilities (type:testing); its production code may not.
+    // Test code of a service or a library may use the shared test utilities (type:testing); production code may not.
     files: TEST_FILES,
     rules: {
       '@nx/enforce-module-boundaries': ['error', boundaries({ testCode: true })],

@@ -20,7 +20,7 @@ module.exports = {
       testMatch: ['<rootDir>/{services,libs,tools,test}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/tools/jest/integration-global-setup.js',
       globalTeardown: '<rootDir>/tools/jest/integration-global-teardown.js',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-timeout.js'],
     },
   ],
 };

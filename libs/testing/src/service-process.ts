@@ -78,6 +78,10 @@ export class ServiceProcess {
   }
 }
 
+const running = new Set<ChildProcess>();
+// A test run that dies must not leave services behind, consuming and holding ports.
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
 function launch(name: ServiceName, port: number, env: Record<string, string>): ChildProcess {
   const logDir = resolve(repoRoot, '.cache/test-logs');
   mkdirSync(logDir, { recursive: true });
@@ -89,6 +93,8 @@ function launch(name: ServiceName, port: number, env: Record<string, string>): C
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   return child;
 }
 

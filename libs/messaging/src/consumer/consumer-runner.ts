@@ -82,7 +82,7 @@ export class ConsumerRunner {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryInitialMs = options.retryInitialMs ?? 200;
     this.retryMaxMs = options.retryMaxMs ?? 10_000;
-    this.sessionTimeoutMs = options.sessionTimeoutMs ?? 30_000;
+    this.sessionTimeoutMs = options.sessionTimeoutMs ?? 15_000;
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 3_000;
     this.chunkSize = options.chunkSize ?? 250;
     this.deadLetterTopic = deadLetterTopicFor(options.group).name;

@@ -1,7 +1,8 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { createLogger, PlatformNestLogger, setServiceName } from '@socialmakers/logging';
+import { createLogger, PlatformNestLogger, setServiceName, type Logger } from '@socialmakers/logging';
 import { ConfigurationError } from '../config/configuration.error';
 import { configureHttpApp } from './configure-http-app';
 import { setupSwagger } from './swagger';
@@ -40,11 +41,11 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
     app.flushLogs();
     configureHttpApp(app);
     setupSwagger(app, options.name);
-    app.enableShutdownHooks();
     await options.connectMicroservices?.(app);
     await app.startAllMicroservices();
     const port = portOf(app) ?? options.defaultPort;
     await app.listen(port);
+    drainOnSignals(app, logger);
     logger.info({ url: await app.getUrl() }, 'listening');
     return app;
   } catch (error) {
@@ -55,6 +56,28 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
     }
     process.exit(1);
   }
+}
+
+/**
+ * Graceful shutdown in the order that loses nothing: stop taking HTTP requests and let those in
+ * flight finish, then app.close() runs the lifecycle hooks (consumers finish their batch and stop,
+ * the relay finishes its round, the producer flushes) and finally closes the database pool. Nest's
+ * own enableShutdownHooks() would close the HTTP server last, after the pool.
+ */
+function drainOnSignals(app: INestApplication, logger: Logger): void {
+  let draining = false;
+  const drain = async (signal: NodeJS.Signals) => {
+    if (draining) return;
+    draining = true;
+    logger.info({ signal }, 'shutting down');
+    const server = app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // The signal reaches onApplicationShutdown hooks (the public type does not declare it).
+    await (app as unknown as { close(signal?: string): Promise<void> }).close(signal);
+    logger.info('stopped');
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (s) => void drain(s));
 }
 
 function portOf(app: INestApplication): number | undefined {
