@@ -41,10 +41,12 @@ wait_healthy() {
 start() {
   ensure_node_modules
   ensure_local_jwt_secret
+  mkdir -p "$RUN_DIR"
+  # Remember whether this start brought the broker up, so stop leaves alone a broker it found running.
+  if ! bash "$ROOT/deploy/local/kafka.sh" status >/dev/null 2>&1; then touch "$RUN_DIR/kafka.started-here"; fi
   DATABASES="${SERVICES[*]/#/socialmakers_}" bash "$ROOT/deploy/local/infra.sh" up
   say "building"
   npm run --silent build
-  mkdir -p "$RUN_DIR"
   for name in "${SERVICES[@]}"; do
     if service_running "$name"; then say "$name already running (pid $(cat "$RUN_DIR/$name.pid"))"; continue; fi
     PORT="${PORTS[$name]}" SERVICE_NAME="$name" DATABASE_URL="$PG_BASE_URL/socialmakers_$name" \
@@ -77,7 +79,12 @@ stop() {
     fi
     rm -f "$pid_file"
   done
-  bash "$ROOT/deploy/local/kafka.sh" down
+  if [[ -f "$RUN_DIR/kafka.started-here" ]]; then
+    bash "$ROOT/deploy/local/kafka.sh" down
+    rm -f "$RUN_DIR/kafka.started-here"
+  else
+    say "the Kafka broker was running before npm start; leaving it up (bash deploy/local/kafka.sh down stops it)"
+  fi
 }
 
 case "${1:-}" in

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { CloudEvent, Kafka as CloudEventsKafka, type KafkaMessage as CloudEventsKafkaMessage } from 'cloudevents';
 import { ConsumerGroups, deadLetterTopicFor, ModuleCompletedV1, qualified, Topics, validatePayload } from '@socialmakers/contracts';
 import { headersToStrings } from '@socialmakers/messaging';
-import { metricValue, produceRaw, randomSuffix, readTopic, ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
+import { metricValue, produceRaw, randomSuffix, readTopic, repoRoot, ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
 import { completeModule, completionsCounted, localBroker, networkNode } from './support';
 
 /**
@@ -128,6 +129,16 @@ describe('first slice: a module completion flows from learning to community and 
       expect(letter['dlt.reason']).toBe('malformed');
       expect(letter['dlt.exception.message']).toMatch(/not a CloudEvent|ce_id/);
     }
+
+    // The operator's command shows the same letter.
+    const listed = execFileSync(process.execPath, ['-r', '@swc-node/register', 'tools/cli/dead-letters.ts', 'list', '--group', 'analytics', '--json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { originalOffset: string; reason: string; originalTopic: string });
+    expect(listed).toContainEqual(expect.objectContaining({ originalOffset: original.message.offset, reason: 'malformed', originalTopic: topic }));
 
     const personId = randomUUID();
     const courseKey = `course-${randomSuffix()}`;

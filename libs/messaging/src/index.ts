@@ -19,6 +19,7 @@ export { MessagingTables1764316800000, OUTBOX_CHANNEL } from './database/messagi
 export { MessagingModule } from './nest/messaging.module';
 export { MessagingRuntime } from './nest/messaging-runtime';
 export { InboxTransport } from './nest/inbox-transport';
+export { connectInbox } from './nest/connect-inbox';
 export { ConsumedEvent } from './nest/consumed-event';
 export { OnEvent } from './nest/on-event.decorator';
 export { KAFKA, EVENT_PRODUCER, type MessagingModuleOptions } from './nest/messaging.tokens';

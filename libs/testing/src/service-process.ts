@@ -7,8 +7,8 @@ import { repoRoot } from './infrastructure';
 export type ServiceName = 'learning' | 'events' | 'community' | 'analytics';
 
 /**
- * One service running as its own process, the way it runs in production (its own config, pool and
- * consumer), so integration tests can stop it gracefully or kill it outright. Its output goes to
+ * One service running as its own process, the way it runs in production (the compiled build, its
+ * own config, pool and consumer), so integration tests can stop it gracefully or kill it outright. Its output goes to
  * .cache/test-logs/<service>-<port>.log.
  */
 export class ServiceProcess {
@@ -86,7 +86,8 @@ function launch(name: ServiceName, port: number, env: Record<string, string>): C
   const logDir = resolve(repoRoot, '.cache/test-logs');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(resolve(logDir, `${name}-${port}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${name}/src/main.ts`], {
+  // The compiled service, exactly what production runs (the integration setup builds it first).
+  const child = spawn(process.execPath, [`dist/services/${name}/src/main.js`], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

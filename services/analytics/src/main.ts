@@ -1,4 +1,4 @@
-import { InboxTransport } from '@socialmakers/messaging';
+import { connectInbox } from '@socialmakers/messaging';
 import { bootstrapService } from '@socialmakers/service-kit';
 import { AppModule } from './app.module';
 
@@ -6,5 +6,5 @@ void bootstrapService({
   name: 'analytics',
   appModule: AppModule,
   defaultPort: 3004,
-  connectMicroservices: (app) => app.connectMicroservice({ strategy: app.get(InboxTransport) }, { inheritAppConfig: true }),
+  connectMicroservices: connectInbox,
 });

@@ -38,7 +38,12 @@ export class DeadLetterStore {
   async list(): Promise<DeadLetter[]> {
     const admin = this.kafka.admin();
     await admin.connect();
-    const ends = await admin.fetchTopicOffsets(this.topic).finally(() => admin.disconnect());
+    const ends = await (async () => {
+      if (!(await admin.listTopics()).includes(this.topic)) {
+        throw new Error(`There is no dead-letter topic ${this.topic}: check the group name and KAFKA_NAMESPACE, or start a service once so it provisions its topics.`);
+      }
+      return admin.fetchTopicOffsets(this.topic);
+    })().finally(() => admin.disconnect());
     const pending = ends.filter((p) => Number(p.high) > Number(p.low));
     if (pending.length === 0) return [];
 

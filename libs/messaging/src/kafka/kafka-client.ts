@@ -12,9 +12,14 @@ export interface KafkaSettings {
 
 const log = createLogger('kafka');
 
+// Bounded producer retries are a deliberate choice (see event-producer.ts); repeating the warning on
+// every start teaches operators to ignore warnings.
+const EXPECTED_WARNINGS = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
+
 function logEntry({ level, log: entry }: LogEntry): void {
   // kafkajs adds its own timestamp and logger name; ours already carries both.
   const { message, timestamp: _timestamp, logger: _logger, ...rest } = entry;
+  if (EXPECTED_WARNINGS.has(message)) return;
   if (level === logLevel.ERROR) log.error(rest, message);
   else if (level === logLevel.WARN) log.warn(rest, message);
   else if (level === logLevel.INFO) log.debug(rest, message);
