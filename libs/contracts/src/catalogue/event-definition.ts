@@ -16,11 +16,19 @@ export interface EventDefinition<T extends string = string, P extends object = o
   readonly producer: ProducerService;
   readonly topic: TopicSpec;
   readonly payload: PayloadClass<P>;
-  /** The Kafka key: events with the same key keep their order. */
-  readonly partitionKey: (payload: P) => string;
-  /** The CloudEvents `subject`: what the event is about, e.g. person/<id>. */
-  readonly subject: (payload: P) => string;
+  /** The payload field whose value is the Kafka key: events with the same key keep their order. */
+  readonly key: keyof P & string;
+  /** What the key identifies; the CloudEvents `subject` is `<subjectKind>/<key value>`, e.g. person/<id>. */
+  readonly subjectKind: string;
   readonly description: string;
+}
+
+export function partitionKeyOf<P extends object>(definition: EventDefinition<string, P>, payload: P): string {
+  return String(payload[definition.key]);
+}
+
+export function subjectOf<P extends object>(definition: EventDefinition<string, P>, payload: P): string {
+  return `${definition.subjectKind}/${partitionKeyOf(definition, payload)}`;
 }
 
 export function defineEvent<T extends string, P extends object>(definition: EventDefinition<T, P>): EventDefinition<T, P> {

@@ -28,5 +28,8 @@ export function validatePayload<T extends EventType>(
   }
   const payload = plainToInstance(definitionOf(type).payload, data) as PayloadOf<T>;
   const errors = validateSync(payload, { whitelist: true, forbidUnknownValues: true });
-  return errors.length === 0 ? { ok: true, payload } : { ok: false, problems: flatten(errors) };
+  if (errors.length === 0) return { ok: true, payload };
+  // Two constraints can fail with the same sentence (a country code checked twice); say it once.
+  const unique = new Map(flatten(errors).map((problem) => [`${problem.field}\u0000${problem.message}`, problem]));
+  return { ok: false, problems: [...unique.values()] };
 }

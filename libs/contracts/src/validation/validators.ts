@@ -8,8 +8,11 @@ export const IsPersonId = () => IsUUID('all', { message: '$property must be a pe
 export const IsCatalogueKey = () =>
   Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: '$property must be a lower-case key of letters, digits and dashes' });
 
+const COUNTRY_MESSAGE = '$property must be an ISO 3166-1 alpha-2 country code in capitals, such as SI';
+
+/** Capitals only, so that analytics never counts "si" and "SI" as two countries. */
 export const IsCountryCode = () =>
-  IsISO31661Alpha2({ message: '$property must be an ISO 3166-1 alpha-2 country code such as SI' });
+  applyDecorators(Matches(/^[A-Z]{2}$/, { message: COUNTRY_MESSAGE }), IsISO31661Alpha2({ message: COUNTRY_MESSAGE }));
 
 export const IsTimestamp = () => IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 timestamp' });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { definitionOf, EventType, PayloadOf, ProducerService, qualified, validatePayload } from '@socialmakers/contracts';
+import { definitionOf, EventType, partitionKeyOf, PayloadOf, ProducerService, qualified, subjectOf, validatePayload } from '@socialmakers/contracts';
 import { RequestContext } from '@socialmakers/logging';
 import { sourceOf, type EventEnvelope } from '../envelope/event-envelope';
 
@@ -64,12 +64,12 @@ export class EventOutbox {
       id: randomUUID(),
       source: this.source,
       type: event.type,
-      subject: definition.subject(checked.payload),
+      subject: subjectOf(definition, checked.payload),
       time: new Date().toISOString(),
       specversion: '1.0',
       datacontenttype: 'application/json',
       data: { ...checked.payload } as PayloadOf<EventType>,
-      partitionkey: definition.partitionKey(checked.payload),
+      partitionkey: partitionKeyOf(definition, checked.payload),
       requestid: RequestContext.requestId(),
     };
   }

@@ -45,6 +45,8 @@ describe('validatePayload', () => {
     expect(problemFields(completion({ country: 'Slovenia' }))).toEqual(['country']);
     expect(problemFields(completion({ country: 'XX' }))).toEqual(['country']);
     expect(problemFields(completion({ country: 'UK' }))).toEqual(['country']);
+    // Capitals only, so that analytics never counts "si" and "SI" as two countries.
+    expect(problemFields(completion({ country: 'si' }))).toEqual(['country']);
   });
 
   it('refuses a moduleKey that is not a lower-case dashed key', () => {

@@ -34,7 +34,7 @@ export const ModuleCompletedV1 = defineEvent({
   producer: 'learning',
   topic: Topics.learningProgress,
   payload: ModuleCompletedV1Payload,
-  partitionKey: (payload) => payload.personId,
-  subject: (payload) => `person/${payload.personId}`,
+  key: 'personId',
+  subjectKind: 'person',
   description: 'A learner completed one Academy module for the first time. Never emitted twice for the same person and module.',
 });
