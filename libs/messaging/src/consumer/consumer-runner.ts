@@ -103,15 +103,22 @@ export class ConsumerRunner {
     );
     consumer.on(consumer.events.GROUP_JOIN, () => this.options.onMembershipChange?.('joined'));
     consumer.on(consumer.events.REBALANCING, () => this.options.onMembershipChange?.('rebalancing'));
-    await consumer.connect();
-    // A new group starts at the earliest record: a service that joins late still sees every event.
-    await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
-    await consumer.run({
-      autoCommit: true,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
-      eachBatch: (payload) => this.onBatch(payload),
-    });
+    try {
+      await consumer.connect();
+      // A new group starts at the earliest record: a service that joins late still sees every event.
+      await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+      await consumer.run({
+        autoCommit: true,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: 1,
+        eachBatch: (payload) => this.onBatch(payload),
+      });
+    } catch (error) {
+      // A failed start must not leave a connected consumer behind for the next attempt to add to.
+      this.consumer = undefined;
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
     log.info({ group: this.options.group, topics: this.options.topics }, 'consumer started');
   }
 

@@ -179,6 +179,11 @@ export class OutboxRelay {
       });
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      // stop() may have run while we were connecting; it can no longer see this client.
+      if (!this.running) {
+        await client.end();
+        return;
+      }
       this.listener = client;
     } catch (error) {
       log.warn({ err: error }, 'could not LISTEN for outbox notifications; relying on polling');
