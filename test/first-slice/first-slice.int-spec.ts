@@ -181,10 +181,10 @@ describe('first slice: a module completion flows from learning to community and 
         }),
       );
       await waitFor('all completions counted', () => completionsCounted(analytics.url, courseKey), (n) => n === people.length * modules.length);
-      const records = (await readTopic(topic)).filter((r) => JSON.parse(r.message.value!.toString()).courseKey === courseKey);
+      const records = await readTopic(topic);
       for (const personId of people) {
         const order = records
-          .filter((r) => r.message.key!.toString() === personId)
+          .filter((r) => r.message.key?.toString() === personId)
           .map((r) => JSON.parse(r.message.value!.toString()).moduleKey);
         expect([...new Set(order)]).toEqual(modules);
       }
