@@ -1,4 +1,19 @@
+import { CertificateIssuedV1 } from '../events/learning/certificate-issued.v1';
+import { CourseCompletedV1 } from '../events/learning/course-completed.v1';
+import { CoursePublishedV1 } from '../events/learning/course-published.v1';
+import { EnrolmentCreatedV1 } from '../events/learning/enrolment-created.v1';
+import { EnrolmentWithdrawnV1 } from '../events/learning/enrolment-withdrawn.v1';
 import { ModuleCompletedV1 } from '../events/learning/module-completed.v1';
+import { ModulePublishedV1 } from '../events/learning/module-published.v1';
+import { ActivityCancelledV1 } from '../events/events/activity-cancelled.v1';
+import { ActivityHeldV1 } from '../events/events/activity-held.v1';
+import { ActivityRescheduledV1 } from '../events/events/activity-rescheduled.v1';
+import { ActivityScheduledV1 } from '../events/events/activity-scheduled.v1';
+import { AttendanceRecordedV1 } from '../events/events/attendance-recorded.v1';
+import { HeadcountRecordedV1 } from '../events/events/headcount-recorded.v1';
+import { RegistrationCancelledV1 } from '../events/events/registration-cancelled.v1';
+import { RegistrationCreatedV1 } from '../events/events/registration-created.v1';
+import { WaitlistPromotedV1 } from '../events/events/waitlist-promoted.v1';
 import type { EventDefinition } from './event-definition';
 
 /**
@@ -7,7 +22,22 @@ import type { EventDefinition } from './event-definition';
  * from it.
  */
 export const EventCatalogue = {
+  [CoursePublishedV1.type]: CoursePublishedV1,
+  [ModulePublishedV1.type]: ModulePublishedV1,
+  [EnrolmentCreatedV1.type]: EnrolmentCreatedV1,
+  [EnrolmentWithdrawnV1.type]: EnrolmentWithdrawnV1,
   [ModuleCompletedV1.type]: ModuleCompletedV1,
+  [CourseCompletedV1.type]: CourseCompletedV1,
+  [CertificateIssuedV1.type]: CertificateIssuedV1,
+  [ActivityScheduledV1.type]: ActivityScheduledV1,
+  [ActivityRescheduledV1.type]: ActivityRescheduledV1,
+  [ActivityCancelledV1.type]: ActivityCancelledV1,
+  [ActivityHeldV1.type]: ActivityHeldV1,
+  [RegistrationCreatedV1.type]: RegistrationCreatedV1,
+  [RegistrationCancelledV1.type]: RegistrationCancelledV1,
+  [WaitlistPromotedV1.type]: WaitlistPromotedV1,
+  [AttendanceRecordedV1.type]: AttendanceRecordedV1,
+  [HeadcountRecordedV1.type]: HeadcountRecordedV1,
 } as const;
 
 export type EventCatalogueMap = typeof EventCatalogue;

@@ -15,11 +15,41 @@ const KEEP_FOREVER = -1;
 const NINETY_DAYS = 90 * 24 * 60 * 60 * 1000;
 
 export const Topics = {
+  learningCatalogue: {
+    name: 'socialmakers.learning.catalogue.v1',
+    partitions: 1,
+    retentionMs: KEEP_FOREVER,
+    description: "The Academy's catalogue: courses and modules as they are published. Keyed by course key.",
+  },
+  learningEnrolment: {
+    name: 'socialmakers.learning.enrolment.v1',
+    partitions: 6,
+    retentionMs: KEEP_FOREVER,
+    description: 'Enrolments in Academy courses, created and withdrawn. Keyed by person id.',
+  },
   learningProgress: {
     name: 'socialmakers.learning.progress.v1',
     partitions: 6,
     retentionMs: KEEP_FOREVER,
-    description: 'What learners do in the Academy: module and course completions. Keyed by person id.',
+    description: 'What learners achieve in the Academy: module and course completions, certificates. Keyed by person id.',
+  },
+  eventsActivity: {
+    name: 'socialmakers.events.activity.v1',
+    partitions: 3,
+    retentionMs: KEEP_FOREVER,
+    description: 'Workshops, festivals and webinars: scheduled, rescheduled, cancelled, held. Keyed by activity id.',
+  },
+  eventsRegistration: {
+    name: 'socialmakers.events.registration.v1',
+    partitions: 6,
+    retentionMs: KEEP_FOREVER,
+    description: 'Registrations for activities and waiting-list promotions. Keyed by activity id, so a waiting list keeps its order.',
+  },
+  eventsAttendance: {
+    name: 'socialmakers.events.attendance.v1',
+    partitions: 6,
+    retentionMs: KEEP_FOREVER,
+    description: 'Who took part in an activity (check-ins, sign-in sheets) and walk-in headcounts. Keyed by activity id.',
   },
 } as const satisfies Record<string, TopicSpec>;
 

@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO31661Alpha2, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsISO31661Alpha2, IsISO8601, IsOptional, IsUUID, Matches, type ValidationOptions } from 'class-validator';
 
 /** Composed decorators for the shapes every contract repeats. */
-export const IsPersonId = () => IsUUID('all', { message: '$property must be a person id (a UUID)' });
+export const IsPersonId = (options: ValidationOptions = {}) =>
+  IsUUID('all', { message: options.each ? '$property must hold person ids (UUIDs)' : '$property must be a person id (a UUID)', ...options });
 
 /** Stable catalogue keys such as "financing" or "social-innovation-academy". */
 export const IsCatalogueKey = () =>
