@@ -16,7 +16,7 @@ RUN_DIR="$ROOT/.cache/platform"
 SERVICES=(learning events community analytics)
 declare -A PORTS=([learning]=3001 [events]=3002 [community]=3003 [analytics]=3004)
 PG_BASE_URL="${PG_BASE_URL:-postgres://postgres@127.0.0.1:5432}"
-export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
 
 say() { echo "[platform] $*"; }
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { mintToken, type Role } from '@socialmakers/auth';
-import { repoRoot } from '@socialmakers/testing';
+import { localKafkaBrokers, repoRoot } from '@socialmakers/testing';
 
 export function tokenFor(personId: string, ...roles: Role[]): string {
   return mintToken({ personId, roles, secret: process.env.JWT_SECRET! });
@@ -50,7 +50,7 @@ export async function networkNode(communityUrl: string, personId: string): Promi
  * it may stop, so it refuses to run against a broker given from outside.
  */
 export function localBroker(action: 'down' | 'up'): void {
-  if (process.env.KAFKA_BROKERS !== '127.0.0.1:9092' || !process.env.KAFKA_NAMESPACE) {
+  if (process.env.KAFKA_BROKERS !== localKafkaBrokers() || !process.env.KAFKA_NAMESPACE) {
     throw new Error('The broker-outage test stops and restarts the local broker; run it against the one deploy/local/kafka.sh starts.');
   }
   execFileSync('bash', [resolve(repoRoot, 'deploy/local/kafka.sh'), action], { stdio: 'inherit' });

@@ -1,4 +1,4 @@
-export { ensureInfrastructure, assertBrokerAnswers, assertDatabaseAnswers, adminDatabaseUrl, randomSuffix, repoRoot } from './infrastructure';
+export { localKafkaBrokers, ensureInfrastructure, assertBrokerAnswers, assertDatabaseAnswers, adminDatabaseUrl, randomSuffix, repoRoot } from './infrastructure';
 export { TestDatabase } from './test-database';
 export { waitFor } from './wait-for';
 export { ServiceProcess, freePort, type ServiceName } from './service-process';

@@ -6,7 +6,8 @@ import { Client } from 'pg';
 
 export const repoRoot = resolve(__dirname, '../../..');
 
-export const DEFAULT_KAFKA_BROKERS = '127.0.0.1:9092';
+/** The broker deploy/local/kafka.sh starts (KAFKA_PORT moves it, e.g. to run two checkouts side by side). */
+export const localKafkaBrokers = (): string => `127.0.0.1:${process.env.KAFKA_PORT ?? '9092'}`;
 export const DEFAULT_ADMIN_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function adminDatabaseUrl(): string {
@@ -21,7 +22,7 @@ export function adminDatabaseUrl(): string {
 export async function ensureInfrastructure(): Promise<{ brokers: string; adminDatabaseUrl: string }> {
   if (!process.env.KAFKA_BROKERS) {
     execFileSync('bash', [resolve(repoRoot, 'deploy/local/infra.sh'), 'up'], { stdio: 'inherit', cwd: repoRoot });
-    process.env.KAFKA_BROKERS = DEFAULT_KAFKA_BROKERS;
+    process.env.KAFKA_BROKERS = localKafkaBrokers();
   }
   const brokers = process.env.KAFKA_BROKERS;
   await assertBrokerAnswers(brokers);
