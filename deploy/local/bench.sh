@@ -32,7 +32,7 @@ source "$ROOT/deploy/local/dependencies.sh"
 ensure_node_modules >&2
 
 bash "$ROOT/deploy/local/infra.sh" up >&2
-export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
 # The platform logger writes JSON lines on stdout; a benchmark only wants its warnings.
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 

@@ -4,7 +4,7 @@ import { CloudEvent, Kafka as CloudEventsKafka, type KafkaMessage as CloudEvents
 import { ConsumerGroups, deadLetterTopicFor, ModuleCompletedV1, qualified, Topics, validatePayload } from '@socialmakers/contracts';
 import { headersToStrings } from '@socialmakers/messaging';
 import { metricValue, produceRaw, randomSuffix, readTopic, repoRoot, ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
-import { completeModule, completionsCounted, localBroker, networkNode } from './support';
+import { completeModule, completionsCounted, localBroker, networkNode, prepareCourse } from './support';
 
 /**
  * The first slice end to end on real parts: learning takes a module completion over HTTP, the event
@@ -41,6 +41,7 @@ describe('first slice: a module completion flows from learning to community and 
     const personId = randomUUID();
     const courseKey = `course-${randomSuffix()}`;
     const requestId = `slice-${randomSuffix()}`;
+    await prepareCourse(learning.url, courseKey, ['financing'], [personId]);
 
     const first = await completeModule(learning.url, personId, { courseKey, moduleKey: 'financing', country: 'SI', score: 80 }, requestId);
     expect(first.status).toBe(201);
@@ -80,6 +81,7 @@ describe('first slice: a module completion flows from learning to community and 
   it('answers 201 while the broker is down and delivers every event once it is back', async () => {
     const personId = randomUUID();
     const courseKey = `course-${randomSuffix()}`;
+    await prepareCourse(learning.url, courseKey, ['active-citizenship', 'design', 'financing'], [personId]);
     localBroker('down');
     try {
       for (const moduleKey of ['active-citizenship', 'design', 'financing']) {
@@ -97,6 +99,7 @@ describe('first slice: a module completion flows from learning to community and 
   it('counts the same event delivered twice once', async () => {
     const personId = randomUUID();
     const courseKey = `course-${randomSuffix()}`;
+    await prepareCourse(learning.url, courseKey, ['financing'], [personId]);
     expect((await completeModule(learning.url, personId, { courseKey, moduleKey: 'financing' })).status).toBe(201);
     await waitFor('the first delivery', () => completionsCounted(analytics.url, courseKey), (n) => n === 1);
 
@@ -142,6 +145,7 @@ describe('first slice: a module completion flows from learning to community and 
 
     const personId = randomUUID();
     const courseKey = `course-${randomSuffix()}`;
+    await prepareCourse(learning.url, courseKey, ['design'], [personId]);
     expect((await completeModule(learning.url, personId, { courseKey, moduleKey: 'design' })).status).toBe(201);
     await waitFor('a later event to be counted', () => completionsCounted(analytics.url, courseKey), (n) => n === 1);
   });
@@ -149,6 +153,7 @@ describe('first slice: a module completion flows from learning to community and 
   it('counts nothing twice when a consumer is killed in the middle of its work', async () => {
     const courseKey = `course-${randomSuffix()}`;
     const people = Array.from({ length: 300 }, () => randomUUID());
+    await prepareCourse(learning.url, courseKey, ['implementation'], people);
     const writes = (async () => {
       for (let i = 0; i < people.length; i += 10) {
         const statuses = await Promise.all(
@@ -172,6 +177,7 @@ describe('first slice: a module completion flows from learning to community and 
       const courseKey = `course-${randomSuffix()}`;
       const people = Array.from({ length: 10 }, () => randomUUID());
       const modules = Array.from({ length: 8 }, (_, i) => `module-${i + 1}`);
+      await prepareCourse(learning.url, courseKey, modules, people);
       await Promise.all(
         people.map(async (personId, p) => {
           for (const [m, moduleKey] of modules.entries()) {

@@ -28,6 +28,36 @@ export async function completeModule(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** The module no first-slice test completes, so no course is ever complete and only module completions reach the progress topic. */
+const NEVER_COMPLETED = 'final-reflection';
+
+/**
+ * Learning takes completions only of published modules in courses the learner is enrolled in: this
+ * publishes a course with the given modules (plus one required module the tests never complete)
+ * and enrols the people, each step through learning's own API.
+ */
+export async function prepareCourse(learningUrl: string, courseKey: string, moduleKeys: string[], people: string[] = []): Promise<void> {
+  const admin = tokenFor(randomUUID(), 'admin');
+  const send = async (method: string, path: string, body?: unknown, token = admin) => {
+    const response = await fetch(`${learningUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status >= 300) throw new Error(`learning answered ${response.status} to ${method} ${path}: ${await response.text()}`);
+  };
+  await send('PUT', `/courses/${courseKey}`, { title: { en: `Course ${courseKey}` }, summary: { en: 'A course for a first-slice test.' } });
+  for (const [index, moduleKey] of [...moduleKeys, NEVER_COMPLETED].entries()) {
+    await send('PUT', `/courses/${courseKey}/modules/${moduleKey}`, { position: index + 1, title: { en: moduleKey }, summary: { en: `The module ${moduleKey}.` } });
+  }
+  await send('POST', `/courses/${courseKey}/publish`);
+  for (let i = 0; i < people.length; i += 20) {
+    await Promise.all(
+      people.slice(i, i + 20).map((personId) => send('POST', `/learners/${personId}/enrolments`, { courseKey }, tokenFor(personId, 'member'))),
+    );
+  }
+}
+
 export async function completionsCounted(analyticsUrl: string, courseKey: string): Promise<number> {
   const response = await fetch(`${analyticsUrl}/results/module-completions?courseKey=${courseKey}`, {
     headers: { authorization: `Bearer ${tokenFor(analyst, 'analyst')}` },

@@ -4,10 +4,14 @@
 // Each part lives in its own loader; loading twice changes nothing (stable ids, idempotent APIs).
 import { loadAcademy } from './academy-loader';
 import { demoContext } from './demo-context';
+import { loadProgramme } from './programme-loader';
+import { loadNetwork } from './network-loader';
 
 async function main(): Promise<void> {
   const context = demoContext();
   await loadAcademy(context);
+  await loadProgramme(context);
+  await loadNetwork(context);
 }
 
 main().catch((error: unknown) => {

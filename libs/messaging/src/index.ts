@@ -7,7 +7,7 @@ export { toKafkaRecord, fromKafkaMessage, headersToStrings, MalformedEventError,
 export { EventOutbox, ContractViolationError, type PendingEvent } from './outbox/event-outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { claimInInbox, inboxKey } from './inbox/inbox';
-export { ConsumerRunner, type ConsumerRunnerOptions, type EventHandler, type MembershipChange } from './consumer/consumer-runner';
+export { ConsumerRunner, type ConsumerRunnerOptions, type EventHandler, type BatchEventHandler, type MembershipChange } from './consumer/consumer-runner';
 export { readConsumerLag, type PartitionLag } from './consumer/consumer-lag';
 export { backoffDelay } from './consumer/backoff';
 export { DeadLetterHeader, deadLetterHeaders, withoutDeadLetterHeaders, type DeadLetterReason } from './dead-letter/dead-letter-headers';

@@ -23,6 +23,11 @@ export class ServiceProcess {
     this.exited = new Promise((done) => child.once('exit', (code) => done(code)));
   }
 
+  /** The running process's id (benchmarks sample its CPU and memory). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
@@ -92,8 +97,10 @@ function launch(name: ServiceName, port: number, env: Record<string, string>): C
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  // Both streams share one log file: neither may end it while the other still writes.
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  child.once('close', () => log.end());
   running.add(child);
   child.once('exit', () => running.delete(child));
   return child;

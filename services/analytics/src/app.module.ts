@@ -8,7 +8,11 @@ import { ObservabilityModule } from '@socialmakers/observability';
 import { createConfigModule, HealthModule } from '@socialmakers/service-kit';
 import { analyticsConfigSchema } from './config/analytics.config';
 import { analyticsDataSourceOptions } from './database/data-source';
+import { ProjectionsModule } from './projections/projections.module';
 import { ResultsModule } from './results/results.module';
+import { ExportsModule } from './exports/exports.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { StreamsModule } from './streams/streams.module';
 
 @Module({
   imports: [
@@ -24,7 +28,11 @@ import { ResultsModule } from './results/results.module';
     ObservabilityModule,
     HealthModule.forRoot(),
     MessagingModule.forRoot({ service: 'analytics', consumerGroup: ConsumerGroups.analytics }),
+    ProjectionsModule,
+    PrivacyModule,
     ResultsModule,
+    StreamsModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}

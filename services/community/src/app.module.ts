@@ -8,7 +8,13 @@ import { ObservabilityModule } from '@socialmakers/observability';
 import { createConfigModule, HealthModule } from '@socialmakers/service-kit';
 import { communityConfigSchema } from './config/community.config';
 import { communityDataSourceOptions } from './database/data-source';
+import { GraphModule } from './graph/graph.module';
+import { IntroductionsModule } from './introductions/introductions.module';
+import { MatchmakingModule } from './matchmaking/matchmaking.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NetworkModule } from './network/network.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { StakeholdersModule } from './stakeholders/stakeholders.module';
 
 @Module({
   imports: [
@@ -24,7 +30,13 @@ import { NetworkModule } from './network/network.module';
     ObservabilityModule,
     HealthModule.forRoot(),
     MessagingModule.forRoot({ service: 'community', consumerGroup: ConsumerGroups.community }),
+    GraphModule,
     NetworkModule,
+    StakeholdersModule,
+    MatchmakingModule,
+    IntroductionsModule,
+    MetricsModule,
+    PrivacyModule,
   ],
 })
 export class AppModule {}

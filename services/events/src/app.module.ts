@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsumerGroups } from '@socialmakers/contracts';
 import { AuthModule } from '@socialmakers/auth';
 import { MessagingModule } from '@socialmakers/messaging';
 import { ObservabilityModule } from '@socialmakers/observability';
 import { createConfigModule, HealthModule } from '@socialmakers/service-kit';
+import { ActivitiesModule } from './activities/activities.module';
+import { AttendanceModule } from './attendance/attendance.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { eventsConfigSchema } from './config/events.config';
 import { eventsDataSourceOptions } from './database/data-source';
+import { RegistrationModule } from './registration/registration.module';
+import { SignInSheetsModule } from './sign-in-sheets/sign-in-sheets.module';
 
 @Module({
   imports: [
@@ -21,7 +29,14 @@ import { eventsDataSourceOptions } from './database/data-source';
     AuthModule.forRoot(),
     ObservabilityModule,
     HealthModule.forRoot(),
-    MessagingModule.forRoot({ service: 'events' }),
+    MessagingModule.forRoot({ service: 'events', consumerGroup: ConsumerGroups.events }),
+    CatalogueModule,
+    ActivitiesModule,
+    RegistrationModule,
+    AttendanceModule,
+    SignInSheetsModule,
+    CertificatesModule,
+    CalendarModule,
   ],
 })
 export class AppModule {}

@@ -14,6 +14,15 @@ import { HeadcountRecordedV1 } from '../events/events/headcount-recorded.v1';
 import { RegistrationCancelledV1 } from '../events/events/registration-cancelled.v1';
 import { RegistrationCreatedV1 } from '../events/events/registration-created.v1';
 import { WaitlistPromotedV1 } from '../events/events/waitlist-promoted.v1';
+import { StakeholderRegisteredV1 } from '../events/community/stakeholder-registered.v1';
+import { StakeholderUpdatedV1 } from '../events/community/stakeholder-updated.v1';
+import { PersonErasedV1 } from '../events/community/person-erased.v1';
+import { IntroductionRequestedV1 } from '../events/community/introduction-requested.v1';
+import { IntroductionAcceptedV1 } from '../events/community/introduction-accepted.v1';
+import { IntroductionDeclinedV1 } from '../events/community/introduction-declined.v1';
+import { IntroductionExpiredV1 } from '../events/community/introduction-expired.v1';
+import { ConnectionFormedV1 } from '../events/community/connection-formed.v1';
+import { NetworkIndicatorsSnapshottedV1 } from '../events/community/network-indicators-snapshotted.v1';
 import type { EventDefinition } from './event-definition';
 
 /**
@@ -38,6 +47,15 @@ export const EventCatalogue = {
   [WaitlistPromotedV1.type]: WaitlistPromotedV1,
   [AttendanceRecordedV1.type]: AttendanceRecordedV1,
   [HeadcountRecordedV1.type]: HeadcountRecordedV1,
+  [StakeholderRegisteredV1.type]: StakeholderRegisteredV1,
+  [StakeholderUpdatedV1.type]: StakeholderUpdatedV1,
+  [PersonErasedV1.type]: PersonErasedV1,
+  [IntroductionRequestedV1.type]: IntroductionRequestedV1,
+  [IntroductionAcceptedV1.type]: IntroductionAcceptedV1,
+  [IntroductionDeclinedV1.type]: IntroductionDeclinedV1,
+  [IntroductionExpiredV1.type]: IntroductionExpiredV1,
+  [ConnectionFormedV1.type]: ConnectionFormedV1,
+  [NetworkIndicatorsSnapshottedV1.type]: NetworkIndicatorsSnapshottedV1,
 } as const;
 
 export type EventCatalogueMap = typeof EventCatalogue;

@@ -51,6 +51,24 @@ export const Topics = {
     retentionMs: KEEP_FOREVER,
     description: 'Who took part in an activity (check-ins, sign-in sheets) and walk-in headcounts. Keyed by activity id.',
   },
+  communityStakeholders: {
+    name: 'socialmakers.community.stakeholder.v1',
+    partitions: 3,
+    retentionMs: KEEP_FOREVER,
+    description: 'Stakeholder profiles registered and updated (no personal data), and erasure requests every service honours. Keyed by person id.',
+  },
+  communityIntroductions: {
+    name: 'socialmakers.community.introduction.v1',
+    partitions: 3,
+    retentionMs: KEEP_FOREVER,
+    description: 'Introductions requested, accepted, declined and expired, and the connections they form. Keyed by introduction id.',
+  },
+  communityNetwork: {
+    name: 'socialmakers.community.network.v1',
+    partitions: 1,
+    retentionMs: KEEP_FOREVER,
+    description: "Snapshots of the network's per-country ecosystem indicators after each recompute. Keyed by snapshot id.",
+  },
 } as const satisfies Record<string, TopicSpec>;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics]['name'];

@@ -11,6 +11,13 @@ import { backoffDelay, sleep } from './backoff';
 
 export type EventHandler = (envelope: EventEnvelope, manager: EntityManager) => Promise<void>;
 
+/**
+ * Applies several events at once, e.g. with multi-row statements: one round trip per statement per
+ * chunk instead of per event. It gets the chunk's events in offset order (per partition key too) and
+ * must apply them in that order, or in a way where the order does not matter (counts, maxima).
+ */
+export type BatchEventHandler = (envelopes: EventEnvelope[], manager: EntityManager) => Promise<void>;
+
 /** 'joined' after every (re)join of the group, 'rebalancing' when the member finds the group rebalancing. */
 export type MembershipChange = 'joined' | 'rebalancing';
 
@@ -23,7 +30,15 @@ export interface ConsumerRunnerOptions {
   topics: string[];
   /** Event types this group projects; other known types on its topics are passed over. */
   handledTypes: ReadonlySet<string>;
-  handle: EventHandler;
+  /** Applies one event; called for each new event of a chunk, in offset order, inside the chunk's transaction. Give this or `handleBatch`. */
+  handle?: EventHandler;
+  /**
+   * Applies a chunk's new events in one call, inside the chunk's transaction (after the inbox claim,
+   * so duplicates are already left out). When a chunk fails, its records are retried one at a time,
+   * each as a call with one event, and a record that keeps failing is dead-lettered, as with `handle`.
+   * A one-event call runs in that event's request context; a call with several runs in none.
+   */
+  handleBatch?: BatchEventHandler;
   /** Handler attempts before a record is dead-lettered (a healthy database is assumed). */
   maxAttempts?: number;
   retryInitialMs?: number;
@@ -32,6 +47,22 @@ export interface ConsumerRunnerOptions {
   heartbeatIntervalMs?: number;
   /** Records applied in one database transaction on the fast path. */
   chunkSize?: number;
+  /**
+   * Partitions taken at once from a fetch (kafkajs partitionsConsumedConcurrently) whose chunks are
+   * applied together in ONE transaction, each partition's records still in offset order. A steady
+   * trickle spreads over the partitions: one transaction per partition batch made the consumer pay
+   * a BEGIN, an inbox insert, the handler's statements and a COMMIT for every few records. 1 = one
+   * transaction per partition batch. Default 8.
+   */
+  partitionsPerTransaction?: number;
+  /**
+   * Resolved offsets are committed to Kafka at most this often (ms), and at once when stopping. Each
+   * commit is a round trip that Kafka 4 lingers on (group.coordinator.append.linger.ms, 5 ms by
+   * default); committing after every partition batch, as kafkajs's autoCommit does, put that on the
+   * path of every batch. A crash or a rebalance replays at most this window, which the inbox absorbs.
+   * 0 commits after every batch. Default 1000.
+   */
+  commitIntervalMs?: number;
   /** Observes the consumer's group membership (for metrics and tests): a healthy member joins once. */
   onMembershipChange?: (change: MembershipChange) => void;
 }
@@ -40,6 +71,16 @@ interface Incoming {
   message: KafkaMessage;
   envelope?: EventEnvelope;
   rejection?: { reason: DeadLetterReason; error: Error };
+}
+
+/** One partition's chunk waiting for the next transaction, which it may share with other partitions' chunks. */
+interface PendingChunk {
+  items: Incoming[];
+  batch: EachBatchPayload;
+  topic: string;
+  partition: number;
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
 class StopRequested extends Error {}
@@ -61,7 +102,9 @@ const log = createLogger('consumer');
  * Runs one consumer group with the guarantees Nest's own Kafka transport cannot give:
  * - the projection change and the inbox row commit in one transaction, and an offset is resolved
  *   only after that commit (eachBatchAutoResolve off), so a crash replays and the inbox absorbs;
- * - records are applied in chunks, one transaction per chunk; when a chunk fails, its records are
+ *   resolved offsets go to Kafka every commitIntervalMs (autoCommit off), not after every batch;
+ * - records are applied in chunks, one transaction per chunk (the chunks of the partitions taken
+ *   from one fetch share it: partitionsPerTransaction); when a chunk fails, its records are
  *   retried one by one in place (keeping per-key order) with backoff and heartbeats, then a record
  *   that still fails is dead-lettered and the group goes on: no restart loop on a poison message;
  * - a failure of the database itself is not the record's fault: nothing is dead-lettered and no
@@ -70,6 +113,15 @@ const log = createLogger('consumer');
  */
 export class ConsumerRunner {
   private consumer?: Consumer;
+  /** The latest batch's payload: its (consumer-wide) commit functions serve the interval commit and stop(). */
+  private lastBatch?: EachBatchPayload;
+  private flushTimer?: NodeJS.Timeout;
+  private committing = false;
+  private readonly commitIntervalMs: number;
+  private readonly partitionsPerTransaction: number;
+  /** Chunks submitted by the partitions being consumed, applied together by `drain`. */
+  private pending: PendingChunk[] = [];
+  private draining = false;
   private readonly maxAttempts: number;
   private readonly retryInitialMs: number;
   private readonly retryMaxMs: number;
@@ -85,7 +137,10 @@ export class ConsumerRunner {
     this.sessionTimeoutMs = options.sessionTimeoutMs ?? 15_000;
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 3_000;
     this.chunkSize = options.chunkSize ?? 250;
+    this.commitIntervalMs = options.commitIntervalMs ?? 1_000;
+    this.partitionsPerTransaction = Math.max(1, options.partitionsPerTransaction ?? 8);
     this.deadLetterTopic = deadLetterTopicFor(options.group).name;
+    if (!options.handle === !options.handleBatch) throw new Error('ConsumerRunner needs exactly one of handle and handleBatch');
   }
 
   async start(): Promise<void> {
@@ -108,9 +163,10 @@ export class ConsumerRunner {
       // A new group starts at the earliest record: a service that joins late still sees every event.
       await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
       await consumer.run({
-        autoCommit: true,
+        // We commit ourselves (commitInBackground): kafkajs's autoCommit commits after every batch.
+        autoCommit: false,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: 1,
+        partitionsConsumedConcurrently: this.partitionsPerTransaction,
         eachBatch: (payload) => this.onBatch(payload),
       });
     } catch (error) {
@@ -119,30 +175,67 @@ export class ConsumerRunner {
       await consumer.disconnect().catch(() => undefined);
       throw error;
     }
+    // Resolved offsets are committed in the background, once per interval: batches never wait for it.
+    clearInterval(this.flushTimer);
+    if (this.commitIntervalMs > 0) {
+      this.flushTimer = setInterval(() => void this.commitInBackground(), this.commitIntervalMs);
+      this.flushTimer.unref();
+    }
     log.info({ group: this.options.group, topics: this.options.topics }, 'consumer started');
   }
 
   /** Stops fetching, lets the batch in flight finish its current chunk, commits what was resolved. */
   async stop(): Promise<void> {
+    clearInterval(this.flushTimer);
+    // What is resolved now; the batch in flight commits the rest when it sees the consumer stopping.
+    await this.commitResolved().catch((error: unknown) =>
+      log.warn({ err: error, group: this.options.group }, 'could not commit offsets on stop; those records will be replayed (the inbox absorbs them)'),
+    );
     await this.consumer?.disconnect();
     this.consumer = undefined;
+    this.lastBatch = undefined;
+  }
+
+  /** Commits every resolved offset not committed yet (offsets are resolved only after their chunk's database commit). */
+  private async commitResolved(batch = this.lastBatch): Promise<void> {
+    if (!batch) return;
+    await batch.commitOffsetsIfNecessary(batch.uncommittedOffsets());
+  }
+
+  /** The interval's commit: one at a time, and a failure only waits for the next interval. */
+  private async commitInBackground(): Promise<void> {
+    if (this.committing) return;
+    this.committing = true;
+    try {
+      await this.commitResolved();
+    } catch (error) {
+      log.debug({ err: error, group: this.options.group }, 'offset commit failed; retried at the next interval');
+    } finally {
+      this.committing = false;
+    }
   }
 
   private async onBatch(batch: EachBatchPayload): Promise<void> {
+    this.lastBatch = batch;
     const { messages, topic, partition } = batch.batch;
     for (let start = 0; start < messages.length; start += this.chunkSize) {
       if (!batch.isRunning() || batch.isStale()) break;
       const chunk = messages.slice(start, start + this.chunkSize);
       try {
-        await this.applyChunk(chunk.map((message) => this.decode(message)), batch, topic, partition);
+        await this.submit(chunk.map((message) => this.decode(message)), batch, topic, partition);
       } catch (error) {
         if (error instanceof StopRequested) break;
         throw error;
       }
       batch.resolveOffset(chunk[chunk.length - 1].offset);
-      await batch.heartbeat();
+      await batch.heartbeat().catch(async (error: unknown) => {
+        // A rebalance: commit what this member resolved before it loses the partition (as autoCommit would).
+        await this.commitResolved(batch).catch(() => undefined);
+        throw error;
+      });
     }
-    await batch.commitOffsetsIfNecessary();
+    // Stopping: commit now what this batch resolved. commitIntervalMs 0: after every batch.
+    if (!batch.isRunning() || this.commitIntervalMs <= 0) await this.commitResolved(batch);
   }
 
   private decode(message: KafkaMessage): Incoming {
@@ -178,24 +271,64 @@ export class ConsumerRunner {
     }
   }
 
-  private async applyChunk(items: Incoming[], batch: EachBatchPayload, topic: string, partition: number): Promise<void> {
-    const accepted = items.filter((item) => item.envelope);
+  /** Queues a partition's chunk for the next transaction; resolves once it is applied (or dead-lettered). */
+  private submit(items: Incoming[], batch: EachBatchPayload, topic: string, partition: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ items, batch, topic, partition, resolve, reject });
+      if (this.draining) return;
+      this.draining = true;
+      // One macrotask later, so the other partitions kafkajs hands over from the same fetch join in.
+      setImmediate(() => void this.drain());
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending.length > 0) await this.applyChunks(this.pending.splice(0));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /**
+   * Applies the chunks (at most one per partition) in one transaction. When it fails, every record is
+   * applied one by one in place, partition after partition, keeping each partition's order. Settles
+   * each chunk's promise on its own; never throws.
+   */
+  private async applyChunks(chunks: PendingChunk[]): Promise<void> {
+    const accepted = chunks.flatMap((chunk) => chunk.items.filter((item) => item.envelope));
+    let failure: { error: unknown } | undefined;
     if (accepted.length > 0) {
       try {
-        await this.applyTogether(accepted.map((item) => item.envelope!), batch);
+        await this.applyTogether(accepted.map((item) => item.envelope!), chunks[0].batch);
       } catch (error) {
-        log.warn({ err: causeOf(error), group: this.options.group, records: accepted.length }, 'chunk failed; applying its records one by one');
-        // The record whose handler failed in the chunk has had its first attempt; the others have not.
-        let culprit = error instanceof HandlerFailed ? error : undefined;
-        for (const item of accepted) {
-          const failedInChunk = culprit?.eventKey === inboxKey(item.envelope!) ? culprit : undefined;
-          if (failedInChunk) culprit = undefined;
-          await this.applyWithRetries(item, batch, topic, partition, failedInChunk);
-        }
+        failure = { error };
+        log.warn(
+          { err: causeOf(error), group: this.options.group, records: accepted.length, partitions: chunks.length },
+          'chunk failed; applying its records one by one',
+        );
       }
     }
-    for (const item of items) {
-      if (item.rejection) await this.deadLetter(item, topic, partition, item.rejection.reason, item.rejection.error, 1);
+    // The record whose handler failed in the chunk has had its first attempt; the others have not
+    // (after a failed batch call no record is known to be the culprit).
+    let culprit = failure?.error instanceof HandlerFailed && failure.error.eventKey ? failure.error : undefined;
+    for (const chunk of chunks) {
+      try {
+        if (failure) {
+          for (const item of chunk.items) {
+            if (!item.envelope) continue;
+            const failedInChunk = culprit?.eventKey === inboxKey(item.envelope) ? culprit : undefined;
+            if (failedInChunk) culprit = undefined;
+            await this.applyWithRetries(item, chunk.batch, chunk.topic, chunk.partition, failedInChunk);
+          }
+        }
+        for (const item of chunk.items) {
+          if (item.rejection) await this.deadLetter(item, chunk.topic, chunk.partition, item.rejection.reason, item.rejection.error, 1);
+        }
+        chunk.resolve();
+      } catch (error) {
+        chunk.reject(error);
+      }
     }
   }
 
@@ -203,14 +336,21 @@ export class ConsumerRunner {
     let fresh = new Set<string>();
     await this.options.dataSource.transaction(async (manager) => {
       fresh = await claimInInbox(manager, this.options.group, envelopes);
-      const applied = new Set<string>();
-      for (const envelope of envelopes) {
-        const key = inboxKey(envelope);
-        // The same event twice in one chunk is claimed once and applied once.
-        if (!fresh.has(key) || applied.has(key)) continue;
-        applied.add(key);
-        await this.invoke(envelope, manager, batch).catch((error: unknown) => {
-          throw new HandlerFailed(key, error);
+      // The same event twice in one chunk is claimed once and applied once.
+      const unseen = new Set(fresh);
+      const toApply = envelopes.filter((envelope) => unseen.delete(inboxKey(envelope)));
+      const { handle, handleBatch } = this.options;
+      if (handleBatch) {
+        if (toApply.length === 0) return;
+        const only = toApply.length === 1 ? toApply[0] : undefined;
+        await this.invoke(only, () => handleBatch(toApply, manager), batch).catch((error: unknown) => {
+          throw new HandlerFailed(only ? inboxKey(only) : '', error);
+        });
+        return;
+      }
+      for (const envelope of toApply) {
+        await this.invoke(envelope, () => handle!(envelope, manager), batch).catch((error: unknown) => {
+          throw new HandlerFailed(inboxKey(envelope), error);
         });
       }
     });
@@ -220,11 +360,12 @@ export class ConsumerRunner {
     }
   }
 
-  private async invoke(envelope: EventEnvelope, manager: EntityManager, batch: EachBatchPayload): Promise<void> {
+  /** Runs a handler call in the event's request context (when it is about one event), heartbeating meanwhile. */
+  private async invoke(envelope: EventEnvelope | undefined, work: () => Promise<void>, batch: EachBatchPayload): Promise<void> {
     // Heartbeat while the handler runs, so a slow handler does not cost the group its membership.
     const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), this.heartbeatIntervalMs);
     try {
-      await RequestContext.run({ requestId: envelope.requestid ?? envelope.id }, () => this.options.handle(envelope, manager));
+      await (envelope ? RequestContext.run({ requestId: envelope.requestid ?? envelope.id }, work) : work());
     } finally {
       clearInterval(beat);
     }

@@ -1,15 +1,15 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MessagingTables1764316800000 } from '@socialmakers/messaging';
-import { ModuleCompletionCount } from '../results/entities/module-completion-count.entity';
 import { ModuleCompletionCounts1764316800001 } from './migrations/1764316800001-ModuleCompletionCounts';
+import { ResultsProjections1764662400000 } from './migrations/1764662400000-ResultsProjections';
 
 /** The one description of analytics' database, used by Nest and by the migration command alike. */
 export function analyticsDataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: [ModuleCompletionCount],
-    migrations: [MessagingTables1764316800000, ModuleCompletionCounts1764316800001],
+    entities: [],
+    migrations: [MessagingTables1764316800000, ModuleCompletionCounts1764316800001, ResultsProjections1764662400000],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
   };

@@ -1,15 +1,27 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, Roles } from '@socialmakers/auth';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public, Role, Roles } from '@socialmakers/auth';
+import { parsePeriod } from '../common/period';
 import { ModuleCompletionsQueryDto } from './dto/module-completions-query.dto';
 import { ModuleCompletionsView } from './dto/module-completions.view';
+import { ReportQueryDto } from './dto/report-query.dto';
+import { infographicHtml, infographicSvg } from './infographic';
+import { headlineOf, type HeadlineFigures, type ResultsReport } from './report';
+import { reportToCsv } from './report-csv';
+import { ReportService } from './report.service';
 import { ResultsService } from './results.service';
+
+const currentYear = () => new Date().getUTCFullYear();
 
 @ApiTags('results')
 @ApiBearerAuth()
 @Controller('results')
 export class ResultsController {
-  constructor(private readonly results: ResultsService) {}
+  constructor(
+    private readonly results: ResultsService,
+    private readonly reports: ReportService,
+  ) {}
 
   @Get('module-completions')
   @Roles(Role.Analyst, Role.Admin)
@@ -17,5 +29,50 @@ export class ResultsController {
   @ApiOkResponse({ type: ModuleCompletionsView })
   moduleCompletions(@Query() query: ModuleCompletionsQueryDto): Promise<ModuleCompletionsView> {
     return this.results.moduleCompletions(query.courseKey);
+  }
+
+  @Get('report')
+  @Roles(Role.Analyst, Role.Admin)
+  @ApiOperation({ summary: "The programme's results for a period (a calendar year by default), as JSON" })
+  report(@Query() query: ReportQueryDto): Promise<ResultsReport> {
+    return this.reports.report(parsePeriod(query, currentYear()));
+  }
+
+  @Get('report.csv')
+  @Roles(Role.Analyst, Role.Admin)
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The same report as CSV: one line per section, metric, dimension and key' })
+  async reportCsv(@Query() query: ReportQueryDto, @Res() response: Response): Promise<void> {
+    const period = parsePeriod(query, currentYear());
+    const csv = reportToCsv(await this.reports.report(period));
+    response
+      .type('text/csv; charset=utf-8')
+      .setHeader('content-disposition', `attachment; filename="socialmakers-results-${period.label.from}-${period.label.to}.csv"`)
+      .send(csv);
+  }
+
+  @Get('headline')
+  @Public()
+  @ApiOperation({ summary: 'The published headline figures (public: counts only)' })
+  async headline(@Query() query: ReportQueryDto): Promise<HeadlineFigures> {
+    return headlineOf(await this.reports.report(parsePeriod(query, currentYear())));
+  }
+
+  @Get('infographic.svg')
+  @Public()
+  @Header('content-type', 'image/svg+xml; charset=utf-8')
+  @ApiProduces('image/svg+xml')
+  @ApiOperation({ summary: 'The results infographic as SVG (public)' })
+  async infographic(@Query() query: ReportQueryDto): Promise<string> {
+    return infographicSvg(headlineOf(await this.reports.report(parsePeriod(query, currentYear()))));
+  }
+
+  @Get('infographic.html')
+  @Public()
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  @ApiOperation({ summary: 'The results infographic as a printable HTML page (public)' })
+  async infographicPage(@Query() query: ReportQueryDto): Promise<string> {
+    return infographicHtml(headlineOf(await this.reports.report(parsePeriod(query, currentYear()))));
   }
 }

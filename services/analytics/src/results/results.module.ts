@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { LearningProgressConsumer } from './learning-progress.consumer';
+import { ReportService } from './report.service';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 
-@Module({ controllers: [ResultsController, LearningProgressConsumer], providers: [ResultsService] })
+@Module({ controllers: [ResultsController], providers: [ResultsService, ReportService], exports: [ReportService] })
 export class ResultsModule {}

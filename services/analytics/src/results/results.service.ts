@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { ModuleCompletedV1Payload } from '@socialmakers/contracts';
-import { ModuleCompletionCount } from './entities/module-completion-count.entity';
+import type { DataSource } from 'typeorm';
 
 export interface ModuleCompletionTotals {
   total: number;
@@ -13,23 +11,14 @@ export interface ModuleCompletionTotals {
 export class ResultsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Counts one completion; runs in the consumer's transaction, so the inbox makes it count once. */
-  async countModuleCompletion(manager: EntityManager, completion: ModuleCompletedV1Payload): Promise<void> {
-    await manager.query(
-      `INSERT INTO module_completion_counts (course_key, module_key, country, completions) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (course_key, module_key, country) DO UPDATE SET completions = module_completion_counts.completions + 1`,
-      [completion.courseKey, completion.moduleKey, completion.country ?? ''],
-    );
-  }
-
+  /** Module completions per module and country, counted from the projection (one per person and module). */
   async moduleCompletions(courseKey?: string): Promise<ModuleCompletionTotals> {
-    const rows = await this.dataSource.getRepository(ModuleCompletionCount).find({
-      where: courseKey ? { courseKey } : {},
-      order: { courseKey: 'ASC', moduleKey: 'ASC', country: 'ASC' },
-    });
-    return {
-      total: rows.reduce((sum, row) => sum + row.completions, 0),
-      rows: rows.map((row) => ({ courseKey: row.courseKey, moduleKey: row.moduleKey, country: row.country || null, completions: row.completions })),
-    };
+    const rows: Array<{ course_key: string; module_key: string; country: string | null; completions: string }> = await this.dataSource.query(
+      `SELECT course_key, module_key, country, count(*) AS completions FROM module_completions
+       WHERE $1::text IS NULL OR course_key = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 NULLS FIRST`,
+      [courseKey ?? null],
+    );
+    const mapped = rows.map((row) => ({ courseKey: row.course_key, moduleKey: row.module_key, country: row.country, completions: Number(row.completions) }));
+    return { total: mapped.reduce((sum, row) => sum + row.completions, 0), rows: mapped };
   }
 }

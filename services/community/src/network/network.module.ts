@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { LearningProgressConsumer } from './learning-progress.consumer';
 import { NetworkController } from './network.controller';
 import { NetworkService } from './network.service';
 
-@Module({ controllers: [NetworkController, LearningProgressConsumer], providers: [NetworkService] })
+@Module({ controllers: [NetworkController], providers: [NetworkService], exports: [NetworkService] })
 export class NetworkModule {}

@@ -1,18 +1,22 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MessagingTables1764316800000 } from '@socialmakers/messaging';
+import { EventsDomain1764403200001 } from './migrations/1764403200001-EventsDomain';
 
 /**
- * The one description of the events service's database. Activities, registrations and attendance
- * arrive with the events service issue; until then it holds the outbox and inbox.
+ * The one description of the events service's database, used by Nest and by the migration command.
+ * The service works in SQL through the EntityManager (row locks, upserts, multi-row inserts), so it
+ * declares no entities; the tables are described by the migrations.
  */
 export function eventsDataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities: [],
-    migrations: [MessagingTables1764316800000],
+    migrations: [MessagingTables1764316800000, EventsDomain1764403200001],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
+    // Check-ins and imports arrive concurrently; the default pool of 10 is the bottleneck before PostgreSQL is.
+    extra: { max: 20 },
   };
 }
 

@@ -1,6 +1,14 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MessagingTables1764316800000 } from '@socialmakers/messaging';
+import { Course } from '../catalogue/entities/course.entity';
+import { CourseModule } from '../catalogue/entities/course-module.entity';
+import { Certificate } from '../certificates/entities/certificate.entity';
+import { Enrolment } from '../enrolment/entities/enrolment.entity';
+import { Attendance } from '../learner-record/entities/attendance.entity';
+import { CourseCompletion } from '../progress/entities/course-completion.entity';
 import { ModuleCompletion } from '../progress/entities/module-completion.entity';
+import { ModuleStart } from '../progress/entities/module-start.entity';
+import { AcademyDomain1764489600000 } from './migrations/1764489600000-AcademyDomain';
 import { ModuleCompletions1764316800001 } from './migrations/1764316800001-ModuleCompletions';
 
 /** The one description of learning's database, used by Nest and by the migration command alike. */
@@ -8,8 +16,8 @@ export function learningDataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: [ModuleCompletion],
-    migrations: [MessagingTables1764316800000, ModuleCompletions1764316800001],
+    entities: [Course, CourseModule, Enrolment, ModuleStart, ModuleCompletion, CourseCompletion, Certificate, Attendance],
+    migrations: [MessagingTables1764316800000, ModuleCompletions1764316800001, AcademyDomain1764489600000],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
   };

@@ -15,7 +15,10 @@ export class ProgressController {
   @Post()
   @HttpCode(201)
   @Roles(Role.Member, Role.Admin)
-  @ApiOperation({ summary: 'Complete a module (idempotent: completing it again answers 200 with the first completion)' })
+  @ApiOperation({
+    summary:
+      'Complete a module of a course one is enrolled in (idempotent: completing it again answers 200 with the first completion); the last required module completes the course and issues its certificate',
+  })
   @ApiCreatedResponse({ type: ModuleCompletionView })
   @ApiOkResponse({ type: ModuleCompletionView, description: 'The module was already complete; nothing changed' })
   async complete(

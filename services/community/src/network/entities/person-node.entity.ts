@@ -14,4 +14,8 @@ export class PersonNode {
 
   @Column({ name: 'first_seen_at', type: 'timestamptz' })
   firstSeenAt: Date;
+
+  /** Set when the person was erased: the node stays (anonymous counts), nothing personal does. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
 }

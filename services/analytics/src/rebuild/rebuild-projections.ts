@@ -1,0 +1,162 @@
+import type { Kafka } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { allTopics, ConsumerGroups, deadLetterTopicFor, EventCatalogue, qualified, Topics } from '@socialmakers/contracts';
+import { ConsumerRunner, createEventProducer, provisionTopics } from '@socialmakers/messaging';
+import { PROJECTION_TABLES, ProjectorService } from '../projections/projector.service';
+
+export interface RebuildProgress {
+  /** Records read so far (committed offsets past the start), of `total` on the topics when the rebuild began. */
+  done: number;
+  total: number;
+}
+
+export interface RebuildResult {
+  /** Records on the topics up to their high watermarks when the rebuild began. */
+  records: number;
+  /** Distinct events now in the event log (duplicates on the topics count once). */
+  events: number;
+  rows: Record<string, number>;
+  deadLettered: number;
+  millis: number;
+}
+
+export interface RebuildOptions {
+  dataSource: DataSource;
+  kafka: Kafka;
+  onProgress?: (progress: RebuildProgress) => void;
+  /** How often progress is read from the group's committed offsets. */
+  pollMs?: number;
+  chunkSize?: number;
+}
+
+/** The replay's own consumer group: the live group keeps its offsets and goes on with new events. */
+export function replayGroup(): string {
+  return qualified(`${ConsumerGroups.analytics}.replay`);
+}
+
+/** Serialises rebuilds across processes: a second one is refused instead of truncating under the first. */
+const REBUILD_LOCK = 7_340_611;
+
+export class RebuildAlreadyRunningError extends Error {
+  constructor() {
+    super('Another rebuild of the analytics projections is running; wait for it to finish.');
+  }
+}
+
+/**
+ * Drops the projections and replays every topic of the catalogue from offset 0 up to the high
+ * watermarks of the moment it starts, through the same projector as the live consumer (whole chunks
+ * per call), with a replay consumer group whose inbox rows and offsets are removed afterwards.
+ *
+ * The live service may keep running: the projections are upserts on natural keys, so an event
+ * applied by both the live group and the replay converges on the same rows.
+ */
+export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult> {
+  const started = Date.now();
+  const { dataSource, kafka } = options;
+  const group = replayGroup();
+  const topics = Object.values(Topics).map((topic) => qualified(topic.name));
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  const admin = kafka.admin();
+  await admin.connect();
+  const producer = createEventProducer(kafka);
+  let runner: ConsumerRunner | undefined;
+  try {
+    const [{ locked }] = (await lock.query('SELECT pg_try_advisory_lock($1) AS locked', [REBUILD_LOCK])) as Array<{ locked: boolean }>;
+    if (!locked) throw new RebuildAlreadyRunningError();
+
+    await provisionTopics(kafka, [...allTopics(), deadLetterTopicFor(group)]);
+    const deadLetterTopic = deadLetterTopicFor(group).name;
+    const deadLettersBefore = await recordCount(admin, [deadLetterTopic]);
+    await forgetReplayGroup(admin, group, topics);
+    const targets = new Map<string, { low: number; high: number }>();
+    for (const topic of topics) {
+      for (const partition of await admin.fetchTopicOffsets(topic)) {
+        targets.set(`${topic}:${partition.partition}`, { low: Number(partition.low), high: Number(partition.high) });
+      }
+    }
+    const total = [...targets.values()].reduce((sum, t) => sum + (t.high - t.low), 0);
+
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`TRUNCATE ${PROJECTION_TABLES.join(', ')}`);
+      await manager.query('DELETE FROM inbox WHERE consumer_group = $1', [group]);
+    });
+    options.onProgress?.({ done: 0, total });
+
+    if (total > 0) {
+      const projector = new ProjectorService();
+      await producer.connect();
+      runner = new ConsumerRunner({
+        kafka,
+        dataSource,
+        producer,
+        group,
+        topics,
+        handledTypes: new Set(Object.keys(EventCatalogue)),
+        handleBatch: (envelopes, manager) => projector.apply(envelopes, manager),
+        chunkSize: options.chunkSize ?? 1000,
+        commitIntervalMs: 200,
+      });
+      await runner.start();
+      for (;;) {
+        const committed = await admin.fetchOffsets({ groupId: group, topics });
+        let done = 0;
+        for (const { topic, partitions } of committed) {
+          for (const { partition, offset } of partitions) {
+            const target = targets.get(`${topic}:${partition}`);
+            if (target) done += Math.min(target.high, Math.max(target.low, Number(offset))) - target.low;
+          }
+        }
+        options.onProgress?.({ done, total });
+        if (done >= total) break;
+        await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
+      }
+      await runner.stop();
+      runner = undefined;
+    }
+
+    await dataSource.query('DELETE FROM inbox WHERE consumer_group = $1', [group]);
+    await admin.deleteGroups([group]).catch(() => undefined);
+    const rows: Record<string, number> = {};
+    for (const table of PROJECTION_TABLES) {
+      const [{ count }] = (await dataSource.query(`SELECT count(*) AS count FROM ${table}`)) as Array<{ count: string }>;
+      rows[table] = Number(count);
+    }
+    return {
+      records: total,
+      events: rows['event_log'] ?? 0,
+      rows,
+      deadLettered: (await recordCount(admin, [deadLetterTopic])) - deadLettersBefore,
+      millis: Date.now() - started,
+    };
+  } finally {
+    await runner?.stop().catch(() => undefined);
+    await producer.disconnect().catch(() => undefined);
+    await admin.disconnect().catch(() => undefined);
+    await lock.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+    await lock.release();
+  }
+}
+
+/**
+ * A replay starts from offset 0: the group of an earlier, interrupted replay is deleted first. Its
+ * consumer may still be a member until its session times out, when the group cannot be deleted: wait.
+ */
+async function forgetReplayGroup(admin: ReturnType<Kafka['admin']>, group: string, topics: string[]): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await admin.deleteGroups([group]).catch(() => undefined);
+    const offsets = await admin.fetchOffsets({ groupId: group, topics });
+    if (offsets.every((topic) => topic.partitions.every((p) => Number(p.offset) < 0))) return;
+    if (attempt >= 60) throw new Error(`the replay group ${group} still has a member from an interrupted rebuild; try again in a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+async function recordCount(admin: ReturnType<Kafka['admin']>, topics: string[]): Promise<number> {
+  let count = 0;
+  for (const topic of topics) {
+    for (const p of await admin.fetchTopicOffsets(topic)) count += Number(p.high) - Number(p.low);
+  }
+  return count;
+}

@@ -1,0 +1,66 @@
+import type { ActivityTotals, WorkshopTotals } from './report';
+
+/** One activity that took place in the period, with its counts (participants = named + walk-ins). */
+export interface HeldActivity {
+  activityId: string;
+  kind: 'workshop' | 'festival' | 'webinar';
+  country: string;
+  courseKey: string | null;
+  moduleKey: string | null;
+  lecturerIds: string[];
+  named: number;
+  walkIns: number;
+}
+
+function totals(activities: HeldActivity[]): ActivityTotals {
+  const perCountry = new Map<string, { held: number; participants: number }>();
+  let named = 0;
+  let walkIns = 0;
+  for (const activity of activities) {
+    const row = perCountry.get(activity.country) ?? perCountry.set(activity.country, { held: 0, participants: 0 }).get(activity.country)!;
+    row.held += 1;
+    row.participants += activity.named + activity.walkIns;
+    named += activity.named;
+    walkIns += activity.walkIns;
+  }
+  return {
+    held: activities.length,
+    participants: named + walkIns,
+    named,
+    walkIns,
+    perCountry: [...perCountry.entries()]
+      .map(([country, row]) => ({ country, ...row }))
+      .sort((a, b) => b.participants - a.participants || a.country.localeCompare(b.country)),
+  };
+}
+
+/**
+ * Workshops, festivals and webinars held, and their participants: in total, per country of the
+ * activity, and for workshops per module and per lecturer (a workshop led by two lecturers counts
+ * for each of them, so the per-lecturer lines add up to more than the total).
+ */
+export function summariseActivities(activities: HeldActivity[]): { workshops: WorkshopTotals; festivals: ActivityTotals; webinars: ActivityTotals } {
+  const workshops = activities.filter((a) => a.kind === 'workshop');
+  const perModule = new Map<string, { courseKey: string | null; moduleKey: string | null; held: number; participants: number }>();
+  const perLecturer = new Map<string, { lecturerId: string; held: number; participants: number }>();
+  for (const workshop of workshops) {
+    const key = `${workshop.courseKey ?? ''}/${workshop.moduleKey ?? ''}`;
+    const module = perModule.get(key) ?? perModule.set(key, { courseKey: workshop.courseKey, moduleKey: workshop.moduleKey, held: 0, participants: 0 }).get(key)!;
+    module.held += 1;
+    module.participants += workshop.named + workshop.walkIns;
+    for (const lecturerId of new Set(workshop.lecturerIds)) {
+      const lecturer = perLecturer.get(lecturerId) ?? perLecturer.set(lecturerId, { lecturerId, held: 0, participants: 0 }).get(lecturerId)!;
+      lecturer.held += 1;
+      lecturer.participants += workshop.named + workshop.walkIns;
+    }
+  }
+  return {
+    workshops: {
+      ...totals(workshops),
+      perModule: [...perModule.values()].sort((a, b) => `${a.courseKey}/${a.moduleKey}`.localeCompare(`${b.courseKey}/${b.moduleKey}`)),
+      perLecturer: [...perLecturer.values()].sort((a, b) => b.participants - a.participants || a.lecturerId.localeCompare(b.lecturerId)),
+    },
+    festivals: totals(activities.filter((a) => a.kind === 'festival')),
+    webinars: totals(activities.filter((a) => a.kind === 'webinar')),
+  };
+}

@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Period } from '../common/period';
+import { summariseActivities, type HeldActivity } from './activity-totals';
+import type { CountryCount, CountryFunnel, CourseFunnel, NetworkCountry, ResultsReport } from './report';
+
+const UNKNOWN = 'unknown';
+
+/**
+ * The enrolments counted in a period: created in it (first creation there), and whose latest event
+ * by the period's end is a creation. A re-enrolment re-opens the same enrolment id, so it counts once.
+ */
+const ENROLLED = `
+  WITH created AS (
+    SELECT DISTINCT ON (enrolment_id) enrolment_id, person_id, course_key, country, at
+    FROM enrolment_events WHERE action = 'created' AND at >= $1 AND at < $2
+    ORDER BY enrolment_id, at, event_source, event_id
+  ), state AS (
+    SELECT DISTINCT ON (e.enrolment_id) e.enrolment_id, e.action
+    FROM enrolment_events e JOIN created c USING (enrolment_id)
+    WHERE e.at < $2
+    ORDER BY e.enrolment_id, e.at DESC, e.action DESC
+  )
+  SELECT c.enrolment_id, c.person_id, c.course_key, c.country, c.at, s.action = 'created' AS enrolled
+  FROM created c JOIN state s USING (enrolment_id)`;
+
+@Injectable()
+export class ReportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async report(period: Period): Promise<ResultsReport> {
+    const range = [period.from.toISOString(), period.to.toISOString()];
+    const q = <T>(sql: string) => this.dataSource.query(sql, range) as Promise<T[]>;
+    // Independent queries on separate pool connections, so the report takes as long as the slowest.
+    // One scan per fact table; the enrolment rule and the people per stage each evaluated once.
+    const [enrolments, moduleRows, courseRows, activities, peopleRows, snapshots] = await Promise.all([
+      q<{ course_key: string; country: string | null; week: string; enrolled: string; created: string }>(
+        `SELECT course_key, country, to_char(date_trunc('week', at), 'YYYY-MM-DD') AS week,
+                count(*) FILTER (WHERE enrolled) AS enrolled, count(*) AS created
+         FROM (${ENROLLED}) x GROUP BY 1, 2, 3`,
+      ),
+      q<{ course_key: string; module_key: string; position: number | null; title: string | null; completed: string }>(
+        `SELECT m.course_key, m.module_key, c.position, c.title, m.completed
+         FROM (SELECT course_key, module_key, count(*) AS completed FROM module_completions
+               WHERE completed_at >= $1 AND completed_at < $2 GROUP BY 1, 2) m
+         LEFT JOIN catalogue_modules c USING (course_key, module_key)
+         ORDER BY m.course_key, c.position NULLS LAST, m.module_key`,
+      ),
+      q<{ course_key: string; completed: string; certificates: string }>(
+        `SELECT course_key, sum(completed) AS completed, sum(certificates) AS certificates FROM (
+           SELECT course_key, count(*) AS completed, 0 AS certificates FROM course_completions WHERE completed_at >= $1 AND completed_at < $2 GROUP BY 1
+           UNION ALL
+           SELECT course_key, 0, count(*) FROM certificates WHERE issued_at >= $1 AND issued_at < $2 GROUP BY 1
+         ) x GROUP BY 1`,
+      ),
+      q<HeldActivity>(
+        `SELECT a.activity_id AS "activityId", a.kind, a.country, a.course_key AS "courseKey", a.module_key AS "moduleKey",
+                a.lecturer_ids::text[] AS "lecturerIds", coalesce(n.named, 0)::int AS named,
+                coalesce(a.walk_ins, a.held_walk_ins, 0) AS "walkIns"
+         FROM activities a
+         LEFT JOIN (SELECT activity_id, count(*) AS named FROM attendances GROUP BY 1) n USING (activity_id)
+         WHERE coalesce(a.starts_at, a.held_at, a.first_attended_at) >= $1 AND coalesce(a.starts_at, a.held_at, a.first_attended_at) < $2
+           AND (a.held_at IS NOT NULL OR n.named > 0 OR coalesce(a.walk_ins, 0) > 0)`,
+      ),
+      // Distinct people by hashing (SELECT DISTINCT), then counting: count(DISTINCT) sorts, and spills at this size.
+      q<{ stage: string | null; country: string | null; people: string; all_stages: boolean; all_countries: boolean }>(
+        `WITH people AS MATERIALIZED (${this.peopleByStage()}),
+         active AS MATERIALIZED (SELECT person_id, country FROM people WHERE stage IN ('enrolled', 'moduleCompleted', 'attendedWorkshop', 'attendedFestivalOrWebinar'))
+         SELECT stage, country, count(*) AS people, false AS all_stages, false AS all_countries FROM (SELECT DISTINCT stage, country, person_id FROM people) x GROUP BY 1, 2
+         UNION ALL SELECT stage, NULL, count(*), false, true FROM (SELECT DISTINCT stage, person_id FROM people) x GROUP BY 1
+         UNION ALL SELECT NULL, country, count(*), true, false FROM (SELECT DISTINCT country, person_id FROM active) x GROUP BY 2
+         UNION ALL SELECT NULL, NULL, count(*), true, true FROM (SELECT DISTINCT person_id FROM active) x`,
+      ),
+      q<{ snapshot_id: string; computed_at: Date; nodes: number; edges: number; communities: number; countries: NetworkCountry[] }>(
+        `SELECT snapshot_id, computed_at, nodes, edges, communities, countries FROM network_snapshots
+         WHERE computed_at >= $1 AND computed_at < $2 ORDER BY computed_at DESC, snapshot_id DESC LIMIT 1`,
+      ),
+    ]);
+    // Per stage (per country and for all countries); and, over the activity stages, unique people.
+    const stageRows = peopleRows.filter((row) => !row.all_stages).map((row) => ({ stage: row.stage!, country: row.country, people: row.people, total: row.all_countries }));
+    const uniqueRows = peopleRows.filter((row) => row.all_stages && Number(row.people) > 0).map((row) => ({ country: row.country, people: row.people, total: row.all_countries }));
+    const weekly = new Map<string, number>();
+    for (const row of enrolments) {
+      if (Number(row.enrolled) > 0) weekly.set(row.week, (weekly.get(row.week) ?? 0) + Number(row.enrolled));
+    }
+    const weeks = [...weekly.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, count]) => ({ week, count }));
+
+    const perCountry = new Map<string, number>();
+    let enrolled = 0;
+    let created = 0;
+    const enrolledByCourse = new Map<string, number>();
+    for (const row of enrolments) {
+      const country = row.country ?? UNKNOWN;
+      perCountry.set(country, (perCountry.get(country) ?? 0) + Number(row.enrolled));
+      enrolledByCourse.set(row.course_key, (enrolledByCourse.get(row.course_key) ?? 0) + Number(row.enrolled));
+      enrolled += Number(row.enrolled);
+      created += Number(row.created);
+    }
+
+    const courses = new Map<string, CourseFunnel>();
+    const course = (courseKey: string) =>
+      courses.get(courseKey) ??
+      courses.set(courseKey, { courseKey, enrolled: enrolledByCourse.get(courseKey) ?? 0, modules: [], courseCompleted: 0, certificates: 0 }).get(courseKey)!;
+    for (const courseKey of enrolledByCourse.keys()) course(courseKey);
+    for (const row of moduleRows) {
+      course(row.course_key).modules.push({ moduleKey: row.module_key, position: row.position, title: row.title, completed: Number(row.completed) });
+    }
+    for (const row of courseRows) {
+      course(row.course_key).courseCompleted = Number(row.completed);
+      course(row.course_key).certificates = Number(row.certificates);
+    }
+
+    const funnelByCountry = new Map<string, CountryFunnel>();
+    const countryFunnel = (country: string) =>
+      funnelByCountry.get(country) ??
+      funnelByCountry
+        .set(country, { country, enrolled: 0, moduleCompleted: 0, attendedWorkshop: 0, attendedFestivalOrWebinar: 0, introductionRequested: 0, connectedToFunderOrPolicymaker: 0 })
+        .get(country)!;
+    for (const row of stageRows) {
+      // The grouping set (stage) alone gives the all-countries line.
+      const funnel = countryFunnel(row.total ? 'ALL' : (row.country ?? UNKNOWN));
+      (funnel as unknown as Record<string, number>)[row.stage] = Number(row.people);
+    }
+
+    const sortCounts = (entries: Iterable<[string, number]>): CountryCount[] =>
+      [...entries].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country));
+    const activityTotals = summariseActivities(activities);
+    const totalPeople = uniqueRows.find((row) => row.total);
+
+    return {
+      period: period.label,
+      enrolments: {
+        enrolled,
+        created,
+        withdrawn: created - enrolled,
+        perCountry: sortCounts(perCountry.entries()),
+        perWeek: weeks,
+      },
+      funnel: [...courses.values()].sort((a, b) => a.courseKey.localeCompare(b.courseKey)),
+      ...activityTotals,
+      uniquePeople: {
+        total: Number(totalPeople?.people ?? 0),
+        perCountry: sortCounts(uniqueRows.filter((row) => !row.total).map((row) => [row.country ?? UNKNOWN, Number(row.people)])),
+      },
+      countryFunnel: [...funnelByCountry.values()].sort((a, b) => (a.country === 'ALL' ? -1 : b.country === 'ALL' ? 1 : a.country.localeCompare(b.country))),
+      network: snapshots[0]
+        ? {
+            snapshotId: snapshots[0].snapshot_id,
+            computedAt: new Date(snapshots[0].computed_at).toISOString(),
+            nodes: snapshots[0].nodes,
+            edges: snapshots[0].edges,
+            communities: snapshots[0].communities,
+            countries: [...snapshots[0].countries].sort((a, b) => a.country.localeCompare(b.country)),
+          }
+        : null,
+    };
+  }
+
+  /**
+   * Who reached each stage of the channels' funnel in the period, with the country of that stage
+   * (for introductions and connections: the person's stakeholder profile, else 'unknown'). The
+   * community stages are left out of "unique people across all activities" (`active`).
+   */
+  private peopleByStage(): string {
+    const community = `
+      UNION ALL SELECT 'introductionRequested', s.country, i.requester_id FROM introductions i LEFT JOIN stakeholders s ON s.person_id = i.requester_id
+        WHERE i.requested_at >= $1 AND i.requested_at < $2
+      UNION ALL SELECT 'connectedToFunderOrPolicymaker', s.country, c.p FROM (
+          SELECT person_id AS p, other_person_id AS q, formed_at FROM connections
+          UNION ALL SELECT other_person_id, person_id, formed_at FROM connections
+        ) c
+        JOIN stakeholders k ON k.person_id = c.q AND k.kind IN ('funder', 'policymaker')
+        LEFT JOIN stakeholders s ON s.person_id = c.p
+        WHERE c.formed_at >= $1 AND c.formed_at < $2`;
+    return `
+      SELECT 'enrolled' AS stage, country, person_id FROM (${ENROLLED}) e WHERE enrolled
+      UNION ALL SELECT 'moduleCompleted', country, person_id FROM module_completions WHERE completed_at >= $1 AND completed_at < $2
+      UNION ALL SELECT 'attendedWorkshop', country, person_id FROM attendances WHERE kind = 'workshop' AND attended_at >= $1 AND attended_at < $2
+      UNION ALL SELECT 'attendedFestivalOrWebinar', country, person_id FROM attendances WHERE kind IN ('festival', 'webinar') AND attended_at >= $1 AND attended_at < $2${community}`;
+  }
+}

@@ -1,0 +1,243 @@
+// Benchmark of the community service (npm run bench:community): a synthetic graph of --people people
+// and --edges ties written straight into its real database (the service's own migrations), then, over
+// HTTP against the compiled service: top-10 matches for random innovators (p50/p99), warm-path searches
+// innovator → funder (p99), one full metrics recompute (load, degree, sampled betweenness, Louvain,
+// indicators, snapshot + event), and the service's peak memory (VmHWM). Own database and Kafka
+// namespace, both removed at the end, also on failure.
+//
+//   node -r @swc-node/register tools/bench/community.bench.ts [--people 100000] [--edges 1000000]
+//        [--queries 300] [--sample 32] [--skip-build]
+//
+// The graph: people in blocks of 200 (an activity community, one of nine countries by block); 85 % of
+// ties inside a block, 15 % anywhere, so Louvain has communities to find and paths cross blocks.
+// Everyone has a profile: 10 % innovators, 3 % funders, 2 % policymakers, 10 % entrepreneurs, the rest
+// citizens; one in twenty does not appear in matches (nor on warm paths).
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { mintToken } from '@socialmakers/auth';
+import { createKafka } from '@socialmakers/messaging';
+import { ensureInfrastructure, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { CleanUp, pollUntil, printResult, progress, round, summarize } from './support/bench-kit';
+
+const { values: args } = parseArgs({
+  options: {
+    people: { type: 'string', default: '100000' },
+    edges: { type: 'string', default: '1000000' },
+    queries: { type: 'string', default: '300' },
+    sample: { type: 'string', default: '32' },
+    'skip-build': { type: 'boolean', default: false },
+    /** Keeps the database (its URL on stderr) for EXPLAIN ANALYZE afterwards. */
+    'keep-db': { type: 'boolean', default: false },
+  },
+});
+const PEOPLE = Number(args.people);
+const EDGES = Number(args.edges);
+const QUERIES = Number(args.queries);
+
+const idOf = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+const ID_SQL = (expr: string) => `('00000000-0000-4000-8000-' || lpad(to_hex(${expr}), 12, '0'))::uuid`;
+const COUNTRIES = ['SI', 'HR', 'AT', 'HU', 'CZ', 'SK', 'PL', 'IT', 'DE'];
+const KIND_SQL = `CASE WHEN i % 100 < 10 THEN 'innovator' WHEN i % 100 < 13 THEN 'funder' WHEN i % 100 < 15 THEN 'policymaker' WHEN i % 100 < 25 THEN 'entrepreneur' ELSE 'citizen' END`;
+
+function get(agent: Agent, url: string, bearer: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, headers: { authorization: `Bearer ${bearer}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return round(kb / 1024);
+}
+
+async function seed(url: string): Promise<void> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    const countryArray = `ARRAY[${COUNTRIES.map((c) => `'${c}'`).join(',')}]`;
+    let at = performance.now();
+    await db.query(
+      `INSERT INTO person_nodes (person_id, country, first_seen_at)
+       SELECT ${ID_SQL('i')}, (${countryArray})[(i / 200) % 9 + 1], '2018-09-10' FROM generate_series(0, $1 - 1) AS i`,
+      [PEOPLE],
+    );
+    const topics = `ARRAY['social-finance','inclusion','education','health','ageing','environment','circular-economy','food','housing','mobility','culture','digital']`;
+    await db.query(
+      `INSERT INTO stakeholder_profiles (person_id, kind, display_name, country, languages, topics, seeks, offers, appears_in_matches, attendance_visible, contact_email)
+       SELECT ${ID_SQL('i')}, ${KIND_SQL}, 'Person ' || i, (${countryArray})[(i / 200) % 9 + 1], ARRAY['en'],
+              ARRAY[(${topics})[i % 12 + 1], (${topics})[(i / 7) % 12 + 1]],
+              CASE WHEN i % 100 < 10 THEN ARRAY['funding','policy-support'] ELSE '{}'::text[] END,
+              CASE WHEN i % 100 < 13 AND i % 100 >= 10 THEN ARRAY['grants','loans'] WHEN i % 100 BETWEEN 13 AND 14 THEN ARRAY['regulatory-advice','pilots'] ELSE '{}'::text[] END,
+              i % 20 <> 7, true, 'p' || i || '@example.org'
+         FROM generate_series(0, $1 - 1) AS i`,
+      [PEOPLE],
+    );
+    await db.query(
+      `INSERT INTO node_module_progress (person_id, course_key, module_key, completed_at, event_id, country)
+       SELECT ${ID_SQL('i')}, 'social-innovation-academy', m, '2018-10-15', md5(i || m), (${countryArray})[(i / 200) % 9 + 1]
+         FROM generate_series(0, $1 - 1) AS i, unnest(ARRAY['active-citizenship','social-challenges','business-models','financing']) WITH ORDINALITY AS x(m, k)
+        WHERE i % 100 < 10 AND (i + k) % 3 <> 0`,
+      [PEOPLE],
+    );
+    progress(`nodes and profiles in ${round((performance.now() - at) / 1000, 1)} s`);
+    at = performance.now();
+    // Draw a few more pairs than asked: duplicates and self-pairs are dropped by the key.
+    const chunk = 250_000;
+    for (let done = 0; done < EDGES * 1.08; done += chunk) {
+      await db.query(
+        `INSERT INTO graph_edges (source_id, target_id, type, weight, evidence_count, first_at, last_at)
+         SELECT ${ID_SQL('LEAST(a, b)')}, ${ID_SQL('GREATEST(a, b)')}, 'co-attended', 1 + ln(n), n, '2018-10-01', '2018-12-01'
+           FROM (SELECT a, CASE WHEN random() < 0.85 THEN (a / 200) * 200 + floor(random() * 200)::int ELSE floor(random() * $1)::int END AS b,
+                        1 + floor(random() * random() * 4)::int AS n
+                   FROM (SELECT floor(random() * $1)::int AS a FROM generate_series(1, $2)) s) p
+          WHERE a <> b AND b < $1
+         ON CONFLICT DO NOTHING`,
+        [PEOPLE, chunk],
+      );
+    }
+    await db.query(`DELETE FROM graph_edges WHERE ctid IN (SELECT ctid FROM graph_edges OFFSET $1)`, [EDGES]);
+    await db.query(`VACUUM ANALYZE`);
+    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM graph_edges`)).rows;
+    progress(`${n} edges in ${round((performance.now() - at) / 1000, 1)} s`);
+  } finally {
+    await db.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const cleanUp = new CleanUp();
+  try {
+    await run(cleanUp);
+  } finally {
+    await cleanUp.runAll();
+  }
+}
+
+async function run(cleanUp: CleanUp): Promise<void> {
+  if (!args['skip-build']) {
+    progress('building the services (npm run build)');
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', process.stderr, process.stderr] });
+  }
+  const { brokers } = await ensureInfrastructure();
+  const namespace = `bench-community-${Date.now()}.`;
+  process.env.KAFKA_NAMESPACE = namespace;
+  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  const kafka = createKafka({ brokers: brokers.split(','), clientId: 'socialmakers-bench-community' });
+  cleanUp.add('delete the Kafka namespace', async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(namespace));
+      if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 15_000 });
+      await admin.deleteGroups([`${namespace}socialmakers.community`]).catch(() => undefined);
+    } finally {
+      await admin.disconnect();
+    }
+  });
+  const db = await TestDatabase.create('bench_community');
+  if (args['keep-db']) progress(`keeping the database: ${db.url}`);
+  else cleanUp.add('drop the database', () => db.drop());
+
+  // First start: migrations create the schema; then the graph goes in while the service is down.
+  let service = await ServiceProcess.start('community', { DATABASE_URL: db.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  await service.stop();
+  progress(`seeding ${PEOPLE} people and ${EDGES} edges`);
+  await seed(db.url);
+  service = await ServiceProcess.start('community', { DATABASE_URL: db.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', BETWEENNESS_SAMPLE: args.sample! });
+  cleanUp.add('stop the community service', () => service.stop());
+  const pid = service.pid!;
+  await pollUntil('health', () => fetch(`${service.url}/health`).then((r) => r.status), (s) => s === 200, { timeoutMs: 60_000, intervalMs: 200 });
+
+  const bearer = mintToken({ personId: randomUUID(), roles: ['admin'], secret: process.env.JWT_SECRET, ttlSeconds: 7200 });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  // Consenting innovators (i % 100 < 10 and i % 20 != 7) and funders (10 ≤ i % 100 < 13).
+  const innovators: number[] = [];
+  const funders: number[] = [];
+  for (let i = 0; innovators.length < QUERIES + 20; i += 7919) {
+    const j = i % PEOPLE;
+    if (j % 100 < 10 && j % 20 !== 7) innovators.push(j);
+  }
+  for (let i = 3; funders.length < QUERIES + 20; i += 104729) {
+    const j = i % PEOPLE;
+    if (j % 100 >= 10 && j % 100 < 13 && j % 20 !== 7) funders.push(j);
+  }
+
+  const timed = async (path: string, expect: number[]) => {
+    const started = performance.now();
+    const answer = await get(agent, `${service.url}${path}`, bearer);
+    const ms = performance.now() - started;
+    if (!expect.includes(answer.status)) throw new Error(`${path} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+    return { ms, answer };
+  };
+  progress('warming up');
+  for (let q = 0; q < 20; q += 1) {
+    await timed(`/matchmaking/${idOf(innovators[q])}/matches?limit=10`, [200]);
+    await timed(`/matchmaking/${idOf(innovators[q])}/warm-path/${idOf(funders[q])}`, [200, 404]);
+  }
+  progress(`top-10 matches for ${QUERIES} innovators`);
+  const matchMs: number[] = [];
+  for (let q = 20; q < QUERIES + 20; q += 1) matchMs.push((await timed(`/matchmaking/${idOf(innovators[q])}/matches?limit=10`, [200])).ms);
+  progress(`warm paths for ${QUERIES} innovator → funder pairs`);
+  const pathMs: number[] = [];
+  let found = 0;
+  let hops = 0;
+  for (let q = 20; q < QUERIES + 20; q += 1) {
+    const { ms, answer } = await timed(`/matchmaking/${idOf(innovators[q])}/warm-path/${idOf(funders[q])}`, [200, 404]);
+    pathMs.push(ms);
+    if (answer.status === 200) {
+      found += 1;
+      hops += (JSON.parse(answer.body) as { hops: number }).hops;
+    }
+  }
+  progress('full metrics recompute');
+  const started = performance.now();
+  const recompute = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(`${service.url}/network/metrics/recompute`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.setTimeout(600_000);
+    req.on('error', reject);
+    req.end();
+  });
+  const metricsS = (performance.now() - started) / 1000;
+  if (recompute.status !== 200) throw new Error(`recompute answered ${recompute.status}: ${recompute.body.slice(0, 300)}`);
+  const snapshot = JSON.parse(recompute.body) as { nodes: number; edges: number; communities: number; betweennessSample: number };
+  const match = summarize(matchMs);
+  const path = summarize(pathMs);
+  progress(`matches p50 ${round(match.p50, 1)} ms p99 ${round(match.p99, 1)} ms; paths p50 ${round(path.p50, 1)} p99 ${round(path.p99, 1)} ms (${found} found, mean ${round(hops / Math.max(found, 1), 2)} hops)`);
+  progress(`metrics: ${snapshot.nodes} nodes, ${snapshot.edges} edges, ${snapshot.communities} communities, betweenness from ${snapshot.betweennessSample} pivots, ${round(metricsS, 1)} s`);
+  printResult({
+    bench: 'community',
+    people: PEOPLE,
+    edges: snapshot.edges,
+    match_p50_ms: round(match.p50, 1),
+    match_p99_ms: round(match.p99, 1),
+    path_p50_ms: round(path.p50, 1),
+    path_p99_ms: round(path.p99, 1),
+    paths_found: found,
+    metrics_s: round(metricsS, 1),
+    communities: snapshot.communities,
+    betweenness_sample: snapshot.betweennessSample,
+    peak_rss_mb: peakRssMb(pid),
+  });
+}
+
+main().catch((error: unknown) => {
+  progress(`failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exitCode = 1;
+});
