@@ -4,3 +4,4 @@ export { waitFor } from './wait-for';
 export { ServiceProcess, freePort, type ServiceName } from './service-process';
 export { readTopic, produceRaw, type ReadRecord } from './kafka-reader';
 export { metricValue } from './metrics';
+export { useOwnKafkaNamespace } from './kafka-namespace';

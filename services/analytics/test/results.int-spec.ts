@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { qualified, Topics } from '@socialmakers/contracts';
 import { toKafkaRecord } from '@socialmakers/messaging';
 import { metricValue, produceRaw, repoRoot, ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
-import { envelope, get, padding, programme, publish, queryDb } from './support';
+import { envelope, get, isolateKafka, padding, programme, publish, queryDb } from './support';
 
 const run = promisify(execFile);
 
@@ -22,6 +22,7 @@ describe('analytics: results report, access, bad input and rebuild', () => {
 
   beforeAll(async () => {
     db = await TestDatabase.create('analytics_results');
+    await isolateKafka('results');
     analytics = await ServiceProcess.start('analytics', { DATABASE_URL: db.url });
     data = programme();
     const busy = padding(3000, data.activities.F);

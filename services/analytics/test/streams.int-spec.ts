@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import validateStatement from 'xapi-validation';
 import { repoRoot, ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
-import { envelope, get, programme, publish, queryDb, token, type Body } from './support';
+import { envelope, get, isolateKafka, programme, publish, queryDb, token, type Body } from './support';
 
 interface SseMessage {
   id: string;
@@ -53,6 +53,7 @@ describe('analytics: streams for analysts (AsyncAPI, live stream, exports)', () 
 
   beforeAll(async () => {
     db = await TestDatabase.create('analytics_streams');
+    await isolateKafka('streams');
     analytics = await ServiceProcess.start('analytics', { DATABASE_URL: db.url });
     data = programme();
     await publish(data.events);

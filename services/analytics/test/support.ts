@@ -2,8 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { definitionOf, partitionKeyOf, qualified, subjectOf, type EventType, type PayloadOf } from '@socialmakers/contracts';
 import { mintToken, type Role } from '@socialmakers/auth';
-import { sourceOf, toKafkaRecord, type EventEnvelope } from '@socialmakers/messaging';
-import { produceRaw } from '@socialmakers/testing';
+import { createKafka, parseBrokers, provisionTopics, sourceOf, toKafkaRecord, type EventEnvelope } from '@socialmakers/messaging';
+import { produceRaw, useOwnKafkaNamespace } from '@socialmakers/testing';
+
+/**
+ * Analytics counts whole topics, so each suite reads a Kafka namespace of its own: what other suites
+ * of the run publish (community's 2018 attendances, say) must not land in its hand-counted report.
+ */
+export async function isolateKafka(label: string): Promise<void> {
+  useOwnKafkaNamespace(`analytics-${label}`);
+  await provisionTopics(createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS!), clientId: 'socialmakers-test-analytics' }));
+}
 
 export function token(roles: Role[], personId: string = randomUUID()): string {
   return mintToken({ personId, roles, secret: process.env.JWT_SECRET! });

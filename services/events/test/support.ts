@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CoursePublishedV1, ModuleCompletedV1, qualified, Topics, type CoursePublishedV1Payload, type ModuleCompletedV1Payload } from '@socialmakers/contracts';
 import { mintToken, type Role } from '@socialmakers/auth';
-import { headersToStrings, sourceOf, toKafkaRecord, type EventEnvelope } from '@socialmakers/messaging';
-import { produceRaw, readTopic, ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { createKafka, headersToStrings, parseBrokers, provisionTopics, sourceOf, toKafkaRecord, type EventEnvelope } from '@socialmakers/messaging';
+import { produceRaw, readTopic, ServiceProcess, TestDatabase, useOwnKafkaNamespace } from '@socialmakers/testing';
+
 
 export const COURSE = 'social-innovation-academy';
 export const MODULES = ['active-citizenship', 'social-challenges', 'social-innovation', 'designing-solutions', 'business-models', 'financing', 'implementation'];
@@ -46,6 +47,10 @@ export async function call<T = Record<string, unknown>>(
 }
 
 export async function startEvents(label: string): Promise<{ service: ServiceProcess; db: TestDatabase }> {
+  // These suites publish the Academy catalogue themselves and assert what the service knows before and
+  // after; other suites of the run (learning's) would otherwise have published it already.
+  useOwnKafkaNamespace(`events-${label}`);
+  await provisionTopics(createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS!), clientId: 'socialmakers-test-events' }));
   const db = await TestDatabase.create(`events_${label}`);
   const service = await ServiceProcess.start('events', { DATABASE_URL: db.url });
   return { service, db };
