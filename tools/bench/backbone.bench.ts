@@ -31,7 +31,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { deadLetterTopicFor, qualified, Topics } from '@socialmakers/contracts';
 import {
@@ -198,7 +198,8 @@ async function bareCeiling(kafka: Kafka, topic: string, group: string, database:
     return { key: r.key, value: r.value, headers: r.headers };
   });
   const consumer = kafka.consumer({ groupId: group, allowAutoTopicCreation: false });
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  // Plain (not idempotent), the same murmur2 partitioner as the relay's producer.
+  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   let consumed = 0;
   let lastConsumedAt = 0;
   let joined!: () => void;
