@@ -11,8 +11,8 @@ import {
   type ModuleCompletedV1Payload,
 } from '@socialmakers/contracts';
 import { mintToken, type Role } from '@socialmakers/auth';
-import { headersToStrings, sourceOf, toKafkaRecord, type EventEnvelope } from '@socialmakers/messaging';
-import { produceRaw, readTopic, ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { createKafka, headersToStrings, parseBrokers, provisionTopics, sourceOf, toKafkaRecord, type EventEnvelope } from '@socialmakers/messaging';
+import { produceRaw, readTopic, ServiceProcess, TestDatabase, useOwnKafkaNamespace } from '@socialmakers/testing';
 
 export const COURSE = 'social-innovation-academy';
 
@@ -44,6 +44,9 @@ export async function call<T = Record<string, unknown>>(baseUrl: string, method:
 }
 
 export async function startCommunity(label: string, env: Record<string, string> = {}): Promise<{ service: ServiceProcess; db: TestDatabase }> {
+  // These suites count whole tables fed by whole topics: other suites' events must not land here.
+  useOwnKafkaNamespace(`community-${label}`);
+  await provisionTopics(createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS!), clientId: 'socialmakers-test-community' }));
   const db = await TestDatabase.create(`community_${label}`);
   const service = await ServiceProcess.start('community', { DATABASE_URL: db.url, ...env });
   return { service, db };
