@@ -2,7 +2,7 @@ import { isEmail, isISO31661Alpha2 } from 'class-validator';
 import { personIdForEmail, StakeholderRole } from '@socialmakers/contracts';
 import { BadRequestError } from '../common/bad-request.error';
 import type { AttendanceEntry } from '../attendance/attendance';
-import { parseCsv } from './csv';
+import { parseCsv } from '@socialmakers/csv';
 
 export const SHEET_COLUMNS = ['name', 'email', 'organisation', 'country', 'role'] as const;
 type SheetColumn = (typeof SHEET_COLUMNS)[number];

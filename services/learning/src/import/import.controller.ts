@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTa
 import type { Request } from 'express';
 import { ValidationFailedException } from '@socialmakers/service-kit';
 import { Role, Roles } from '@socialmakers/auth';
-import { parseCsv } from './csv';
+import { parseCsv } from '@socialmakers/csv';
 import { ImportReport } from './dto/import-report.view';
 import { JsonImportDto } from './dto/json-import.dto';
 import { rowsFromCsv, rowsFromNdjson } from './import-row';

@@ -8,6 +8,8 @@ export interface CsvRecord {
  * Parses CSV as RFC 4180 describes it (quoted fields, doubled quotes, line breaks inside quotes,
  * CRLF or LF), plus what spreadsheets in the partner countries produce: a byte-order mark, and a
  * semicolon as separator (Excel's choice where the comma is the decimal mark), detected from the header.
+ * Each record keeps the line it starts on, so a rejected row can be named as the person sees it in
+ * their spreadsheet. Used by every import (learning's learners, events' sign-in sheets).
  */
 export function parseCsv(text: string): CsvRecord[] {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -26,7 +28,7 @@ export function parseCsv(text: string): CsvRecord[] {
   const endRecord = () => {
     fields.push(field);
     // A line with nothing on it is no record (a trailing newline, a blank line between rows).
-    if (!(fields.length === 1 && fields[0] === '' && !fieldStarted)) records.push({ line: recordLine, fields });
+    if (!(fields.length === 1 && fields[0].trim() === '' && !fieldStarted)) records.push({ line: recordLine, fields });
     fields = [];
     field = '';
     fieldStarted = false;

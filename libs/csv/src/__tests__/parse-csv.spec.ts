@@ -1,4 +1,4 @@
-import { parseCsv } from '../csv';
+import { parseCsv } from '../parse-csv';
 
 describe('parseCsv', () => {
   it('reads quoted fields with separators, doubled quotes and line breaks, and keeps each record\'s first line', () => {

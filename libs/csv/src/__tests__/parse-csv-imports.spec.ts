@@ -1,4 +1,4 @@
-import { parseCsv } from '../csv';
+import { parseCsv } from '../parse-csv';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, quotes and line breaks, and keeps the line each record starts on', () => {

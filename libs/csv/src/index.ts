@@ -1,0 +1,1 @@
+export { parseCsv, type CsvRecord } from './parse-csv';
