@@ -1,3 +1,6 @@
+import PDFDocument from 'pdfkit';
+import { readFileSync } from 'node:fs';
+
 export interface CertificateText {
   heading: string;
   participant: string;
@@ -7,51 +10,62 @@ export interface CertificateText {
   verifyAt: string;
 }
 
-/**
- * A one-page PDF (A4 landscape, Helvetica) written by hand: a certificate is a few lines of text,
- * which does not justify a PDF library. The standard fonts cover Latin-1 only, so letters such as
- * č or ő are written without their accents rather than as garbage.
- */
-export function renderCertificatePdf(text: CertificateText): Buffer {
-  const lines: Array<{ size: number; y: number; text: string; bold?: boolean }> = [
-    { size: 30, y: 470, text: text.heading, bold: true },
-    { size: 14, y: 420, text: 'This certifies that' },
-    { size: 24, y: 385, text: text.participant, bold: true },
-    { size: 14, y: 350, text: 'took part in' },
-    { size: 20, y: 315, text: text.activity, bold: true },
-    ...text.details.map((detail, i) => ({ size: 12, y: 280 - i * 18, text: detail })),
-    { size: 10, y: 90, text: `Verification code: ${text.verificationCode}` },
-    { size: 10, y: 74, text: `Verify at ${text.verifyAt}` },
-  ];
-  const content = lines
-    .map((line) => `BT /${line.bold ? 'F2' : 'F1'} ${line.size} Tf 70 ${line.y} Td (${pdfString(line.text)}) Tj ET`)
-    .join('\n');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>',
-    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
-  ];
-  let body = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xrefAt = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+// DejaVu Sans (from the dejavu-fonts-ttf package; Bitstream Vera licence, free to embed) covers
+// every Latin, Greek and Cyrillic letter the partner countries' names use: č, ő, ł, ğ, ș, ж. The PDF
+// standard fonts cover Latin-1 only. pdfkit embeds the subset of glyphs a certificate uses, with a
+// ToUnicode map, so the names can also be searched and copied from the PDF.
+const FONT_FILES = { regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf', bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf' } as const;
+let fonts: Record<keyof typeof FONT_FILES, Buffer> | undefined;
+
+function loadFonts(): Record<keyof typeof FONT_FILES, Buffer> {
+  fonts ??= { regular: readFileSync(require.resolve(FONT_FILES.regular)), bold: readFileSync(require.resolve(FONT_FILES.bold)) };
+  return fonts;
 }
 
-/** A PDF literal string: Latin-1, with backslash and parentheses escaped. */
-export function pdfString(text: string): string {
-  const latin1 = [...text.normalize('NFC')]
-    .map((char) => (char.charCodeAt(0) <= 0xff ? char : char.normalize('NFD').replace(/[\u0300-\u036f]/g, '')))
-    .map((char) => (char.charCodeAt(0) <= 0xff ? char : '?'))
-    .join('');
-  return latin1.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+const PAGE = { width: 842, height: 595 }; // A4 landscape, in points
+const MARGIN = 70;
+
+interface Line {
+  text: string;
+  size: number;
+  /** Baseline distance from the top of the page. */
+  top: number;
+  bold?: boolean;
+}
+
+/** A one-page certificate of attendance (A4 landscape) with the participant's name as written. */
+export function renderCertificatePdf(text: CertificateText): Promise<Buffer> {
+  const { regular, bold } = loadFonts();
+  const doc = new PDFDocument({ size: [PAGE.width, PAGE.height], margin: MARGIN, info: { Title: `${text.heading}: ${text.participant}`, Author: 'Social(i)Makers' } });
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+  const lines: Line[] = [
+    { size: 30, top: 125, text: text.heading, bold: true },
+    { size: 14, top: 175, text: 'This certifies that' },
+    { size: 24, top: 210, text: text.participant, bold: true },
+    { size: 14, top: 245, text: 'took part in' },
+    { size: 20, top: 280, text: text.activity, bold: true },
+    ...text.details.map((detail, i) => ({ size: 12, top: 315 + i * 18, text: detail })),
+    { size: 10, top: 505, text: `Verification code: ${text.verificationCode}` },
+    { size: 10, top: 521, text: `Verify at ${text.verifyAt}` },
+  ];
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  for (const line of lines) {
+    doc.font(line.bold ? 'bold' : 'regular');
+    // A long name or title is set smaller rather than wrapped or cut, so it stays whole on one line.
+    const size = fittingSize(doc, line.text, line.size, PAGE.width - 2 * MARGIN);
+    doc.fontSize(size).text(line.text, MARGIN, line.top - size, { lineBreak: false });
+  }
+  doc.end();
+  return done;
+}
+
+function fittingSize(doc: PDFKit.PDFDocument, text: string, size: number, width: number): number {
+  const natural = doc.fontSize(size).widthOfString(text);
+  return natural <= width ? size : Math.max(6, Math.floor((size * width) / natural));
 }

@@ -26,7 +26,7 @@ export class CertificatesController {
   ): Promise<StreamableFile> {
     const { certificate, activity } = await this.certificates.issue(principal, activityId, personId);
     const place = [activity.city, activity.country].filter(Boolean).join(', ');
-    const pdf = renderCertificatePdf({
+    const pdf = await renderCertificatePdf({
       heading: 'Certificate of attendance',
       participant: certificate.name ?? `Participant ${personId}`,
       activity: activity.title,
