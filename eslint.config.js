@@ -4,6 +4,7 @@
 const { defineConfig, globalIgnores } = require('eslint/config');
 const tseslint = require('typescript-eslint');
 const nx = require('@nx/eslint-plugin');
+const reactHooks = require('eslint-plugin-react-hooks');
 const { ensureProjectGraph } = require('./tools/lint/project-graph');
 
 // Without a current project graph the boundaries rule silently does nothing (see the helper).
@@ -55,6 +56,11 @@ module.exports = defineConfig(
     rules: {
       '@nx/enforce-module-boundaries': ['error', boundaries({ testCode: true })],
     },
+  },
+  {
+    // The web console (React): the rules of hooks, including the React Compiler's checks.
+    files: ['apps/console/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // Plain CommonJS tooling files (this config, Jest helpers).

@@ -9,6 +9,7 @@ staging="$(mktemp -d "$ROOT/.cache/build.XXXXXX" 2>/dev/null || { mkdir -p "$ROO
 trap 'rm -rf "$staging"' EXIT
 npx tsc -p tsconfig.build.json --outDir "$staging"
 npx tsc-alias -p tsconfig.build.json --outDir "$staging"
+npm run --silent build:console -- --outDir "$staging/apps/console" --emptyOutDir --logLevel warn
 old="$ROOT/.cache/dist.old.$$"
 [[ -d dist ]] && mv dist "$old"
 mv "$staging" dist
