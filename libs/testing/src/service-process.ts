@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { repoRoot } from './infrastructure';
 
 export type ServiceName = 'learning' | 'events' | 'community' | 'analytics';
+/** What ServiceProcess can run: the domain services and the gateway in front of them. */
+export type ProcessName = ServiceName | 'gateway';
 
 /**
  * One service running as its own process, the way it runs in production (the compiled build, its
@@ -15,7 +17,7 @@ export class ServiceProcess {
   private exited?: Promise<number | null>;
 
   private constructor(
-    readonly name: ServiceName,
+    readonly name: ProcessName,
     readonly port: number,
     readonly env: Record<string, string>,
     private child: ChildProcess,
@@ -32,7 +34,7 @@ export class ServiceProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  static async start(name: ServiceName, env: { DATABASE_URL: string } & Record<string, string>): Promise<ServiceProcess> {
+  static async start(name: ProcessName, env: { DATABASE_URL: string } & Record<string, string>): Promise<ServiceProcess> {
     const port = await freePort();
     const fullEnv: Record<string, string> = {
       ...(process.env as Record<string, string>),
@@ -87,7 +89,7 @@ const running = new Set<ChildProcess>();
 // A test run that dies must not leave services behind, consuming and holding ports.
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 
-function launch(name: ServiceName, port: number, env: Record<string, string>): ChildProcess {
+function launch(name: ProcessName, port: number, env: Record<string, string>): ChildProcess {
   const logDir = resolve(repoRoot, '.cache/test-logs');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(resolve(logDir, `${name}-${port}.log`), { flags: 'a' });

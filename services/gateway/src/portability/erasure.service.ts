@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@socialmakers/auth';
+import { createLogger } from '@socialmakers/logging';
+import { AccountsService } from '../accounts/accounts.service';
+import { ServiceClient, unexpected } from '../common/service-client';
+
+const log = createLogger('erasure');
+
+export interface ErasureReceipt {
+  personId: string;
+  /** erased: community erased the person and published PersonErased for the other services; not-in-network: it never knew them. */
+  community: 'erased' | 'not-in-network';
+  accountErased: true;
+}
+
+/**
+ * Erasure everywhere: community erases the person and publishes PersonErased, which learning, events
+ * and analytics act on; then the account goes. In that order, so a failure at community leaves the
+ * account in place to try again, rather than a person who can no longer ask.
+ */
+@Injectable()
+export class ErasureService {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly services: ServiceClient,
+  ) {}
+
+  async erase(principal: Principal, authorization: string): Promise<ErasureReceipt> {
+    const { personId } = principal;
+    await this.accounts.get(personId);
+    const path = `/privacy/people/${personId}`;
+    const answer = await this.services.call('community', 'DELETE', path, authorization);
+    if (answer.status !== 200 && answer.status !== 404) throw unexpected('community', 'DELETE', path, answer);
+    await this.accounts.erase(personId);
+    const community = answer.status === 200 ? 'erased' : 'not-in-network';
+    log.info({ personId, community }, 'person erased');
+    return { personId, community, accountErased: true };
+  }
+}
