@@ -1,12 +1,15 @@
 // Benchmark of the community service (npm run bench:community): a synthetic graph of --people people
 // and --edges ties written straight into its real database (the service's own migrations), then, over
-// HTTP against the compiled service: top-10 matches for random innovators (p50/p99), warm-path searches
-// innovator → funder (p99), one full metrics recompute (load, degree, sampled betweenness, Louvain,
-// indicators, snapshot + event), and the service's peak memory (VmHWM). Own database and Kafka
+// HTTP against the compiled service, twice on the same data: first with GRAPH_INDEX=sql (PostgreSQL per
+// query, the same-run baseline; --skip-baseline leaves it out), then with the in-memory graph index.
+// Each time: top-10 matches for random innovators (p50/p99), warm-path searches innovator → funder
+// (p50/p99), one full metrics recompute (load, degree, sampled betweenness, Louvain timed on its own,
+// indicators, snapshot + event), and the service's peak memory (VmHWM). The two runs must give the same
+// path lengths and match lists (counted as path_mismatches / match_mismatches). Own database and Kafka
 // namespace, both removed at the end, also on failure.
 //
 //   node -r @swc-node/register tools/bench/community.bench.ts [--people 100000] [--edges 1000000]
-//        [--queries 300] [--sample 32] [--skip-build]
+//        [--queries 300] [--sample 32] [--skip-build] [--skip-baseline] [--keep-db]
 //
 // The graph: people in blocks of 200 (an activity community, one of nine countries by block); 85 % of
 // ties inside a block, 15 % anywhere, so Louvain has communities to find and paths cross blocks.
@@ -22,7 +25,7 @@ import { Client } from 'pg';
 import { mintToken } from '@socialmakers/auth';
 import { createKafka } from '@socialmakers/messaging';
 import { ensureInfrastructure, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
-import { CleanUp, pollUntil, printResult, progress, round, summarize } from './support/bench-kit';
+import { CleanUp, machineLoad, pollUntil, printResult, progress, round, summarize } from './support/bench-kit';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,6 +34,8 @@ const { values: args } = parseArgs({
     queries: { type: 'string', default: '300' },
     sample: { type: 'string', default: '32' },
     'skip-build': { type: 'boolean', default: false },
+    /** Measures only the in-memory index, not PostgreSQL per query (GRAPH_INDEX=sql) first. */
+    'skip-baseline': { type: 'boolean', default: false },
     /** Keeps the database (its URL on stderr) for EXPLAIN ANALYZE afterwards. */
     'keep-db': { type: 'boolean', default: false },
   },
@@ -152,17 +157,12 @@ async function run(cleanUp: CleanUp): Promise<void> {
   else cleanUp.add('drop the database', () => db.drop());
 
   // First start: migrations create the schema; then the graph goes in while the service is down.
-  let service = await ServiceProcess.start('community', { DATABASE_URL: db.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  await service.stop();
+  const first = await ServiceProcess.start('community', { DATABASE_URL: db.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  await first.stop();
   progress(`seeding ${PEOPLE} people and ${EDGES} edges`);
   await seed(db.url);
-  service = await ServiceProcess.start('community', { DATABASE_URL: db.url, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', BETWEENNESS_SAMPLE: args.sample! });
-  cleanUp.add('stop the community service', () => service.stop());
-  const pid = service.pid!;
-  await pollUntil('health', () => fetch(`${service.url}/health`).then((r) => r.status), (s) => s === 200, { timeoutMs: 60_000, intervalMs: 200 });
 
   const bearer = mintToken({ personId: randomUUID(), roles: ['admin'], secret: process.env.JWT_SECRET, ttlSeconds: 7200 });
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   // Consenting innovators (i % 100 < 10 and i % 20 != 7) and funders (10 ≤ i % 100 < 13).
   const innovators: number[] = [];
   const funders: number[] = [];
@@ -175,6 +175,71 @@ async function run(cleanUp: CleanUp): Promise<void> {
     if (j % 100 >= 10 && j % 100 < 13 && j % 20 !== 7) funders.push(j);
   }
 
+  const busyBefore = await machineLoad(2000);
+  progress(`machine busy before measuring: ${busyBefore} of 2 cores`);
+  const baseline = args['skip-baseline'] ? undefined : await measure(cleanUp, db.url, 'sql', bearer, innovators, funders);
+  const indexed = await measure(cleanUp, db.url, 'memory', bearer, innovators, funders);
+  let pathMismatches = 0;
+  let matchMismatches = 0;
+  if (baseline) {
+    // Same data, same queries: the index must give the answers PostgreSQL gives (path lengths, not
+    // the path itself: equally short paths may tie; match lists with their scores).
+    indexed.pathHops.forEach((hops, q) => (pathMismatches += hops === baseline.pathHops[q] ? 0 : 1));
+    indexed.matchLists.forEach((list, q) => (matchMismatches += list === baseline.matchLists[q] ? 0 : 1));
+    progress(`same answers as PostgreSQL: ${QUERIES - pathMismatches} of ${QUERIES} path lengths, ${QUERIES - matchMismatches} of ${QUERIES} match lists`);
+  }
+  const figures = (m: Measured, prefix: string) => ({
+    [`${prefix}match_p50_ms`]: round(m.match.p50, 1),
+    [`${prefix}match_p99_ms`]: round(m.match.p99, 1),
+    [`${prefix}path_p50_ms`]: round(m.path.p50, 1),
+    [`${prefix}path_p99_ms`]: round(m.path.p99, 1),
+    [`${prefix}metrics_s`]: round(m.metricsS, 1),
+    [`${prefix}louvain_s`]: round(m.phaseMs.communities / 1000, 2),
+    [`${prefix}betweenness_s`]: round(m.phaseMs.betweenness / 1000, 2),
+    [`${prefix}peak_rss_mb`]: m.peakRssMb,
+  });
+  printResult({
+    bench: 'community',
+    people: PEOPLE,
+    edges: indexed.snapshot.edges,
+    ...figures(indexed, ''),
+    paths_found: indexed.found,
+    mean_hops: round(indexed.hops / Math.max(indexed.found, 1), 2),
+    communities: indexed.snapshot.communities,
+    betweenness_sample: indexed.snapshot.betweennessSample,
+    index_load_s: indexed.indexLoadMs === null ? null : round(indexed.indexLoadMs / 1000, 1),
+    busy_cores_before: busyBefore,
+    ...(baseline ? { ...figures(baseline, 'sql_'), path_mismatches: pathMismatches, match_mismatches: matchMismatches } : {}),
+  });
+}
+
+interface Measured {
+  match: ReturnType<typeof summarize>;
+  path: ReturnType<typeof summarize>;
+  found: number;
+  hops: number;
+  pathHops: number[];
+  matchLists: string[];
+  metricsS: number;
+  phaseMs: Record<string, number>;
+  snapshot: { nodes: number; edges: number; communities: number; betweennessSample: number };
+  peakRssMb: number;
+  indexLoadMs: number | null;
+}
+
+/** One service in the given GRAPH_INDEX mode: warm-up, matches, warm paths, one recompute, peak memory. */
+async function measure(cleanUp: CleanUp, url: string, mode: 'sql' | 'memory', bearer: string, innovators: number[], funders: number[]): Promise<Measured> {
+  progress(`[${mode}] starting the service`);
+  const service = await ServiceProcess.start('community', {
+    DATABASE_URL: url,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    BETWEENNESS_SAMPLE: args.sample!,
+    GRAPH_INDEX: mode,
+  });
+  cleanUp.add(`stop the community service (${mode})`, () => service.stop());
+  const pid = service.pid!;
+  await pollUntil('health', () => fetch(`${service.url}/health`).then((r) => r.status), (s) => s === 200, { timeoutMs: 120_000, intervalMs: 200 });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const timed = async (path: string, expect: number[]) => {
     const started = performance.now();
     const answer = await get(agent, `${service.url}${path}`, bearer);
@@ -182,27 +247,37 @@ async function run(cleanUp: CleanUp): Promise<void> {
     if (!expect.includes(answer.status)) throw new Error(`${path} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
     return { ms, answer };
   };
-  progress('warming up');
+  const status = JSON.parse((await timed('/network/graph-index', [200])).answer.body) as { loadMs: number | null };
+  if (status.loadMs !== null) progress(`[${mode}] graph index loaded in ${status.loadMs} ms`);
+  progress(`[${mode}] warming up`);
   for (let q = 0; q < 20; q += 1) {
     await timed(`/matchmaking/${idOf(innovators[q])}/matches?limit=10`, [200]);
     await timed(`/matchmaking/${idOf(innovators[q])}/warm-path/${idOf(funders[q])}`, [200, 404]);
   }
-  progress(`top-10 matches for ${QUERIES} innovators`);
+  progress(`[${mode}] top-10 matches for ${QUERIES} innovators`);
   const matchMs: number[] = [];
-  for (let q = 20; q < QUERIES + 20; q += 1) matchMs.push((await timed(`/matchmaking/${idOf(innovators[q])}/matches?limit=10`, [200])).ms);
-  progress(`warm paths for ${QUERIES} innovator → funder pairs`);
+  const matchLists: string[] = [];
+  for (let q = 20; q < QUERIES + 20; q += 1) {
+    const { ms, answer } = await timed(`/matchmaking/${idOf(innovators[q])}/matches?limit=10`, [200]);
+    matchMs.push(ms);
+    matchLists.push((JSON.parse(answer.body) as { matches: Array<{ personId: string; score: number }> }).matches.map((m) => `${m.personId}:${m.score}`).join(','));
+  }
+  progress(`[${mode}] warm paths for ${QUERIES} innovator → funder pairs`);
   const pathMs: number[] = [];
+  const pathHops: number[] = [];
   let found = 0;
   let hops = 0;
   for (let q = 20; q < QUERIES + 20; q += 1) {
     const { ms, answer } = await timed(`/matchmaking/${idOf(innovators[q])}/warm-path/${idOf(funders[q])}`, [200, 404]);
     pathMs.push(ms);
-    if (answer.status === 200) {
+    const length = answer.status === 200 ? (JSON.parse(answer.body) as { hops: number }).hops : -1;
+    pathHops.push(length);
+    if (length >= 0) {
       found += 1;
-      hops += (JSON.parse(answer.body) as { hops: number }).hops;
+      hops += length;
     }
   }
-  progress('full metrics recompute');
+  progress(`[${mode}] full metrics recompute`);
   const started = performance.now();
   const recompute = await new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request(`${service.url}/network/metrics/recompute`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` } }, (res) => {
@@ -216,25 +291,15 @@ async function run(cleanUp: CleanUp): Promise<void> {
   });
   const metricsS = (performance.now() - started) / 1000;
   if (recompute.status !== 200) throw new Error(`recompute answered ${recompute.status}: ${recompute.body.slice(0, 300)}`);
-  const snapshot = JSON.parse(recompute.body) as { nodes: number; edges: number; communities: number; betweennessSample: number };
+  const snapshot = JSON.parse(recompute.body) as Measured['snapshot'] & { phaseMs: Record<string, number> };
+  const peakMb = peakRssMb(pid);
+  agent.destroy();
+  await service.stop();
   const match = summarize(matchMs);
   const path = summarize(pathMs);
-  progress(`matches p50 ${round(match.p50, 1)} ms p99 ${round(match.p99, 1)} ms; paths p50 ${round(path.p50, 1)} p99 ${round(path.p99, 1)} ms (${found} found, mean ${round(hops / Math.max(found, 1), 2)} hops)`);
-  progress(`metrics: ${snapshot.nodes} nodes, ${snapshot.edges} edges, ${snapshot.communities} communities, betweenness from ${snapshot.betweennessSample} pivots, ${round(metricsS, 1)} s`);
-  printResult({
-    bench: 'community',
-    people: PEOPLE,
-    edges: snapshot.edges,
-    match_p50_ms: round(match.p50, 1),
-    match_p99_ms: round(match.p99, 1),
-    path_p50_ms: round(path.p50, 1),
-    path_p99_ms: round(path.p99, 1),
-    paths_found: found,
-    metrics_s: round(metricsS, 1),
-    communities: snapshot.communities,
-    betweenness_sample: snapshot.betweennessSample,
-    peak_rss_mb: peakRssMb(pid),
-  });
+  progress(`[${mode}] matches p50 ${round(match.p50, 1)} ms p99 ${round(match.p99, 1)} ms; paths p50 ${round(path.p50, 1)} p99 ${round(path.p99, 1)} ms (${found} found, mean ${round(hops / Math.max(found, 1), 2)} hops)`);
+  progress(`[${mode}] metrics: ${snapshot.nodes} nodes, ${snapshot.edges} edges, ${snapshot.communities} communities, betweenness from ${snapshot.betweennessSample} pivots, ${round(metricsS, 1)} s (${JSON.stringify(snapshot.phaseMs)}); peak ${peakMb} MB`);
+  return { match, path, found, hops, pathHops, matchLists, metricsS, phaseMs: snapshot.phaseMs, snapshot, peakRssMb: peakMb, indexLoadMs: status.loadMs };
 }
 
 main().catch((error: unknown) => {

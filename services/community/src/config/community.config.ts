@@ -16,4 +16,14 @@ export const communityConfigSchema = Joi.object({
   BETWEENNESS_SAMPLE: Joi.number().integer().min(1).default(64),
   /** Recompute metrics (and emit a snapshot) this often; 0 turns the schedule off. */
   METRICS_RECOMPUTE_MS: Joi.number().integer().min(0).default(0),
+  /**
+   * Where warm paths, common neighbours and the metrics read the graph: an in-memory index kept
+   * current from PostgreSQL's change log (memory), or PostgreSQL per query (sql, the reference the
+   * index is tested and benchmarked against; also what answers while the index loads).
+   */
+  GRAPH_INDEX: Joi.string().valid('memory', 'sql').default('memory'),
+  /** How often the index reads the change log when nobody asks (every read asks first anyway). */
+  GRAPH_INDEX_REFRESH_MS: Joi.number().integer().min(50).default(1000),
+  /** Change-log rows older than this are deleted; an index that read nothing for half of it reloads. */
+  GRAPH_CHANGES_RETENTION_SECONDS: Joi.number().integer().min(60).default(3600),
 });

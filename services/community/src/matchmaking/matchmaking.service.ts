@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { StakeholderRole } from '@socialmakers/contracts';
 import { ConflictError, NotFoundError } from '@socialmakers/service-kit';
 import { EdgeType } from '../graph/edge-weight';
+import { GraphIndexService } from '../graph/graph-index.service';
 import { MEETS, type Seek } from '../stakeholders/vocabulary';
 import { explainMatch, type SharedActivity } from './match-explanation';
 import { closeness, geography, readiness, round3, topicFit, totalScore, type MatchProfile } from './match-score';
@@ -33,7 +34,10 @@ interface CandidateRow {
 
 @Injectable()
 export class MatchmakingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly graphIndex: GraphIndexService,
+  ) {}
 
   async matches(personId: string, kinds: string[], limit: number): Promise<MatchesView> {
     const me = await this.innovator(personId);
@@ -66,7 +70,8 @@ export class MatchmakingService {
     );
     if (candidates.length === 0) return { personId, kinds, matches: [] };
     const candidateIds = candidates.map((c) => c.person_id);
-    const common = await this.commonNeighbours(neighbourIds, candidateIds);
+    const index = await this.graphIndex.current();
+    const common = index ? index.commonNeighbourDegrees(personId, candidateIds) : await this.commonNeighbours(neighbourIds, candidateIds);
 
     const scored = candidates.map((c) => {
       const other = toProfile(c);
@@ -125,7 +130,10 @@ export class MatchmakingService {
     return { ...toProfile(row as CandidateRow), attendanceVisible: row.attendance_visible ?? false };
   }
 
-  /** For each candidate, the degrees of the neighbours it shares with the innovator (for Adamic-Adar). */
+  /**
+   * For each candidate, the degrees of the neighbours it shares with the innovator (for Adamic-Adar),
+   * in PostgreSQL: what GRAPH_INDEX=sql uses, and the reference for GraphIndex.commonNeighbourDegrees.
+   */
   private async commonNeighbours(neighbourIds: string[], candidateIds: string[]): Promise<Map<string, number[]>> {
     const result = new Map<string, number[]>();
     if (neighbourIds.length === 0) return result;

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '@socialmakers/service-kit';
+import { GraphIndexService } from '../graph/graph-index.service';
+import { sqlWarmPath } from './sql-warm-path';
 
 export interface WarmPathView {
   from: string;
@@ -15,12 +17,16 @@ const MAX_HOPS = 6;
 
 /**
  * "Who can introduce me": the shortest path from one person to another through people who consent to
- * appear in matches (the only people we may name), by bidirectional breadth-first search in SQL,
- * expanding the smaller frontier each step.
+ * appear in matches (the only people we may name). Searched in the in-memory graph index (refreshed
+ * from the change log first), or in PostgreSQL with GRAPH_INDEX=sql; the names on the path are read
+ * from PostgreSQL, which also re-checks everyone's consent at that moment.
  */
 @Injectable()
 export class WarmPathService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly graphIndex: GraphIndexService,
+  ) {}
 
   async find(from: string, to: string): Promise<WarmPathView> {
     const ends: Array<{ person_id: string; appears: boolean | null }> = await this.dataSource.query(
@@ -30,50 +36,25 @@ export class WarmPathService {
     );
     if (!ends.some((e) => e.person_id === from)) throw new NotFoundError('PERSON_NOT_IN_NETWORK', `No person ${from} is in the network.`);
     if (!ends.some((e) => e.person_id === to && e.appears)) throw new NotFoundError('TARGET_NOT_FOUND', `No stakeholder ${to} can be reached: unknown, or not appearing in matches.`);
-    if (from === to) return this.describe([from], from, to);
 
-    const parentsFrom = new Map<string, string | null>([[from, null]]);
-    const parentsTo = new Map<string, string | null>([[to, null]]);
-    let frontierFrom = [from];
-    let frontierTo = [to];
-    for (let hops = 0; hops < MAX_HOPS && frontierFrom.length > 0 && frontierTo.length > 0; hops++) {
-      const forward = frontierFrom.length <= frontierTo.length;
-      const frontier = forward ? frontierFrom : frontierTo;
-      const mine = forward ? parentsFrom : parentsTo;
-      const theirs = forward ? parentsTo : parentsFrom;
-      // UNION ALL and no ORDER BY: frontiers reach thousands of nodes, and sorting or de-duplicating
-      // their edges costs more than skipping repeats here. Erased people have no profile, so the
-      // profile table alone says who may stand on a path.
-      const rows: Array<{ here: string; next: string }> = await this.dataSource.query(
-        `SELECT e.here, e.next FROM (
-           SELECT source_id AS here, target_id AS next FROM graph_edges WHERE source_id = ANY($1)
-           UNION ALL SELECT target_id, source_id FROM graph_edges WHERE target_id = ANY($1)) e
-         LEFT JOIN stakeholder_profiles p ON p.person_id = e.next
-         WHERE p.appears_in_matches OR e.next = ANY($2)`,
-        [frontier, [from, to]],
-      );
-      const next: string[] = [];
-      for (const { here, next: node } of rows) {
-        if (mine.has(node)) continue;
-        mine.set(node, here);
-        if (theirs.has(node)) {
-          const path = [...walk(parentsFrom, node).reverse(), ...walk(parentsTo, node).slice(1)];
-          return this.describe(path, from, to);
-        }
-        next.push(node);
-      }
-      if (forward) frontierFrom = next;
-      else frontierTo = next;
-    }
-    throw new NotFoundError('NO_WARM_PATH', `Nobody who takes introductions links you to ${to} within ${MAX_HOPS} steps; ask for an introduction directly.`);
+    const index = await this.graphIndex.current();
+    const found = index ? index.warmPath(from, to, MAX_HOPS) : await sqlWarmPath(this.dataSource, from, to, MAX_HOPS);
+    let view = found && (await this.describe(found, from, to));
+    // Someone on the path withdrew consent after the index's last read: search again in PostgreSQL.
+    if (found && !view) view = await this.describe((await sqlWarmPath(this.dataSource, from, to, MAX_HOPS)) ?? [], from, to);
+    if (!view) throw new NotFoundError('NO_WARM_PATH', `Nobody who takes introductions links you to ${to} within ${MAX_HOPS} steps; ask for an introduction directly.`);
+    return view;
   }
 
-  private async describe(path: string[], from: string, to: string): Promise<WarmPathView> {
+  /** The path with names, or null when someone between the ends does not appear in matches now. */
+  private async describe(path: string[], from: string, to: string): Promise<WarmPathView | null> {
+    if (path.length === 0) return null;
     const rows: Array<{ person_id: string; display_name: string; kind: string; appears_in_matches: boolean }> = await this.dataSource.query(
       `SELECT person_id, display_name, kind, appears_in_matches FROM stakeholder_profiles WHERE person_id = ANY($1)`,
       [path],
     );
     const byId = new Map(rows.map((r) => [r.person_id, r]));
+    if (path.slice(1, -1).some((personId) => !byId.get(personId)?.appears_in_matches)) return null;
     return {
       from,
       to,
@@ -84,10 +65,4 @@ export class WarmPathService {
       }),
     };
   }
-}
-
-function walk(parents: Map<string, string | null>, node: string): string[] {
-  const chain: string[] = [];
-  for (let at: string | null | undefined = node; at; at = parents.get(at)) chain.push(at);
-  return chain;
 }

@@ -2,12 +2,14 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { DataSource } from 'typeorm';
 import { NetworkIndicatorsSnapshottedV1 } from '@socialmakers/contracts';
 import { EventOutbox } from '@socialmakers/messaging';
 import { NotFoundError } from '@socialmakers/service-kit';
+import { GraphIndexService } from '../graph/graph-index.service';
 import { countryIndicators, type CountryIndicators, type NodeAttributes } from './country-indicators';
 import { sampledBetweenness, seededRandom } from './sampled-betweenness';
 
@@ -19,11 +21,14 @@ export interface SnapshotView {
   communities: number;
   betweennessSample: number;
   durationMs: number;
+  /** Milliseconds per phase: load, betweenness, communities (Louvain), indicators, store. */
+  phaseMs: Record<string, number>;
   countries: CountryIndicators[];
 }
 
 /**
- * Network metrics with graphology over the whole graph as PostgreSQL holds it: degree, betweenness
+ * Network metrics with graphology over the whole graph (from the in-memory graph index, refreshed from
+ * the change log first; from PostgreSQL with GRAPH_INDEX=sql): degree, betweenness
  * (exact on small graphs, sampled above BETWEENNESS_SAMPLE nodes), Louvain communities, and the
  * per-country ecosystem indicators; each recompute stores a snapshot and publishes it.
  */
@@ -38,6 +43,7 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: EventOutbox,
     private readonly config: ConfigService,
+    private readonly graphIndex: GraphIndexService,
   ) {
     this.sample = Number(config.get('BETWEENNESS_SAMPLE'));
   }
@@ -61,6 +67,12 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async load(): Promise<Graph<NodeAttributes>> {
+    const index = await this.graphIndex.current();
+    return index ? index.toGraphology() : this.loadFromDatabase();
+  }
+
+  /** The graph read from PostgreSQL in two queries (GRAPH_INDEX=sql). */
+  private async loadFromDatabase(): Promise<Graph<NodeAttributes>> {
     const graph = new Graph<NodeAttributes>({ type: 'undirected', allowSelfLoops: false });
     const nodes: Array<{ person_id: string; kind: string | null; country: string | null }> = await this.dataSource.query(
       `SELECT n.person_id, p.kind, COALESCE(p.country, n.country) AS country FROM person_nodes n LEFT JOIN stakeholder_profiles p USING (person_id)`,
@@ -77,12 +89,23 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
 
   private async compute(): Promise<SnapshotView> {
     const started = Date.now();
+    const phaseMs: Record<string, number> = {};
+    let at = performance.now();
+    const lap = (phase: string) => {
+      const now = performance.now();
+      phaseMs[phase] = Math.round(now - at);
+      at = now;
+    };
     const graph = await this.load();
+    lap('load');
     const order = graph.order;
     const exact = order <= this.sample;
     const betweenness = sampledBetweenness(graph, exact ? order : this.sample);
+    lap('betweenness');
     const communities = graph.size === 0 ? {} : louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(7) });
+    lap('communities');
     const countries = countryIndicators(graph);
+    lap('indicators');
     const computedAt = new Date().toISOString();
     const snapshotId = randomUUID();
     const ids = graph.nodes();
@@ -94,6 +117,7 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
       communities: new Set(Object.values(communities)).size,
       betweennessSample: exact ? order : this.sample,
       durationMs: 0,
+      phaseMs,
       countries,
     };
     await this.dataSource.transaction(async (manager) => {
@@ -114,11 +138,12 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
           ],
         );
       }
+      lap('store');
       snapshot.durationMs = Date.now() - started;
       await manager.query(
-        `INSERT INTO network_snapshots (snapshot_id, computed_at, nodes, edges, communities, betweenness_sample, duration_ms, countries)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [snapshotId, computedAt, snapshot.nodes, snapshot.edges, snapshot.communities, snapshot.betweennessSample, snapshot.durationMs, JSON.stringify(countries)],
+        `INSERT INTO network_snapshots (snapshot_id, computed_at, nodes, edges, communities, betweenness_sample, duration_ms, phase_ms, countries)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [snapshotId, computedAt, snapshot.nodes, snapshot.edges, snapshot.communities, snapshot.betweennessSample, snapshot.durationMs, JSON.stringify(phaseMs), JSON.stringify(countries)],
       );
       await this.outbox.publish(manager, NetworkIndicatorsSnapshottedV1.type, {
         snapshotId,
@@ -143,6 +168,7 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
       communities: row.communities,
       betweennessSample: row.betweenness_sample,
       durationMs: row.duration_ms,
+      phaseMs: row.phase_ms,
       countries: row.countries,
     };
   }

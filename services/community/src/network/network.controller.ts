@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, DefaultValuePipe, Get, HttpCode, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertActsFor, CurrentPrincipal, Role, Roles, type Principal } from '@socialmakers/auth';
+import { GraphIndexService } from '../graph/graph-index.service';
 import { ConnectionsView } from './dto/connections.view';
 import { PersonNodeView } from './dto/person-node.view';
 import { NetworkService } from './network.service';
@@ -9,7 +10,10 @@ import { NetworkService } from './network.service';
 @ApiBearerAuth()
 @Controller('network')
 export class NetworkController {
-  constructor(private readonly network: NetworkService) {}
+  constructor(
+    private readonly network: NetworkService,
+    private readonly graphIndex: GraphIndexService,
+  ) {}
 
   @Get('people/:personId')
   @Roles(Role.Member, Role.Admin)
@@ -49,5 +53,14 @@ export class NetworkController {
   @ApiOperation({ summary: 'Edge and evidence counts and a digest of the whole graph, to compare builds (admins)' })
   fingerprint() {
     return this.network.fingerprint();
+  }
+
+  @Get('graph-index')
+  @Roles(Role.Admin)
+  @ApiOperation({ summary: 'The in-memory graph index: mode, size, last load and refresh; with verify=true, whether it equals PostgreSQL (admins)' })
+  async graphIndexStatus(@Query('verify', new DefaultValuePipe(false), ParseBoolPipe) verify: boolean) {
+    // Verify first: it reads the change log, and the status should describe the index it verified.
+    const verification = verify ? { verification: await this.graphIndex.verify() } : {};
+    return { ...this.graphIndex.status(), ...verification };
   }
 }
