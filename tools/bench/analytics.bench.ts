@@ -9,12 +9,13 @@
 // 2. Bare ceiling: a plain kafkajs consumer (eachBatch, fromBeginning) counts them, nothing else.
 // 3. Replay: the rebuild (services/analytics/src/rebuild) on a fresh analytics database: decode and
 //    validate every record, inbox, the projections, offsets: the whole path of a rebuild.
-// 4. The report for the year of the data, timed after one warm-up (median of 5).
+// 4. The report for the year of the data, timed after one warm-up (median of 5), checked equal to
+//    the same report counted from the facts.
 // The last line of stdout is {"bench":"analytics","replay_events_per_s",…,"report_ms"}.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { Partitioners, type Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { allTopics, definitionOf, partitionKeyOf, qualified, subjectOf, Topics, type EventType, type PayloadOf } from '@socialmakers/contracts';
@@ -252,6 +253,14 @@ async function main(): Promise<void> {
     const period = parsePeriod({ year: '2018' }, 2018);
     const first = await reports.report(period);
     progress(`   enrolled ${first.enrolments.enrolled}, workshops ${first.workshops.held}/${first.workshops.participants}, unique people ${first.uniquePeople.total}`);
+    // The counters must give exactly what counting the facts gives.
+    const factsStarted = process.hrtime.bigint();
+    const fromFacts = await reports.report(period, 'facts');
+    const factsMs = Number(process.hrtime.bigint() - factsStarted) / 1e6;
+    if (!isDeepStrictEqual(first, fromFacts)) {
+      throw new Error(`the report from the counters differs from the report from the facts:\n${JSON.stringify(first)}\n${JSON.stringify(fromFacts)}`);
+    }
+    progress(`   the same report counted from the facts (${factsMs.toFixed(0)} ms)`);
     const timings: number[] = [];
     for (let i = 0; i < 5; i += 1) {
       const started = process.hrtime.bigint();
@@ -268,6 +277,8 @@ async function main(): Promise<void> {
       bare_consume_events_per_s: Math.round(bare),
       ratio: round(replay / bare, 3),
       report_ms: round(reportMs, 1),
+      report_from_facts_ms: round(factsMs, 1),
+      machine_busy_before: load,
     };
   } finally {
     await cleanUp.runAll();

@@ -22,4 +22,6 @@ export { InboxTransport } from './nest/inbox-transport';
 export { connectInbox } from './nest/connect-inbox';
 export { ConsumedEvent } from './nest/consumed-event';
 export { OnEvent } from './nest/on-event.decorator';
+export { ConsumedBatch } from './nest/consumed-batch';
+export { OnEventBatch } from './nest/on-event-batch.decorator';
 export { KAFKA, EVENT_PRODUCER, type MessagingModuleOptions } from './nest/messaging.tokens';

@@ -7,44 +7,26 @@ import {
   PersonErasedV1, IntroductionRequestedV1, IntroductionAcceptedV1, IntroductionDeclinedV1, IntroductionExpiredV1, ConnectionFormedV1,
   NetworkIndicatorsSnapshottedV1,
 } from '@socialmakers/contracts';
-import { ConsumedEvent, OnEvent } from '@socialmakers/messaging';
+import { ConsumedBatch, OnEventBatch } from '@socialmakers/messaging';
 import { ProjectorService } from './projector.service';
 
 /**
- * Every event type of the catalogue, live: each goes to the projector in the consumer's transaction
- * (the inbox row is in it too). A replay (rebuild/) applies the same projector to whole chunks.
+ * Every event type of the catalogue, live, a chunk at a time: the projector applies the chunk with
+ * one multi-row statement per table in the consumer's transaction (the inbox rows are in it too).
+ * A replay (rebuild/) applies the same projector to the same kind of chunks.
  */
 @Controller()
 export class ProjectionsConsumer {
   constructor(private readonly projector: ProjectorService) {}
 
-  private apply(event: ConsumedEvent): Promise<void> {
-    return this.projector.apply([event.envelope], event.manager);
+  @OnEventBatch(
+    CoursePublishedV1, ModulePublishedV1, EnrolmentCreatedV1, EnrolmentWithdrawnV1, ModuleCompletedV1, CourseCompletedV1, CertificateIssuedV1,
+    ActivityScheduledV1, ActivityRescheduledV1, ActivityCancelledV1, ActivityHeldV1, RegistrationCreatedV1, RegistrationCancelledV1,
+    WaitlistPromotedV1, AttendanceRecordedV1, HeadcountRecordedV1, StakeholderRegisteredV1, StakeholderUpdatedV1, PersonErasedV1,
+    IntroductionRequestedV1, IntroductionAcceptedV1, IntroductionDeclinedV1, IntroductionExpiredV1, ConnectionFormedV1,
+    NetworkIndicatorsSnapshottedV1,
+  )
+  project(@Ctx() chunk: ConsumedBatch): Promise<void> {
+    return this.projector.apply(chunk.envelopes, chunk.manager);
   }
-
-  @OnEvent(CoursePublishedV1) coursePublished(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(ModulePublishedV1) modulePublished(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(EnrolmentCreatedV1) enrolmentCreated(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(EnrolmentWithdrawnV1) enrolmentWithdrawn(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(ModuleCompletedV1) moduleCompleted(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(CourseCompletedV1) courseCompleted(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(CertificateIssuedV1) certificateIssued(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(ActivityScheduledV1) activityScheduled(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(ActivityRescheduledV1) activityRescheduled(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(ActivityCancelledV1) activityCancelled(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(ActivityHeldV1) activityHeld(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(RegistrationCreatedV1) registrationCreated(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(RegistrationCancelledV1) registrationCancelled(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(WaitlistPromotedV1) waitlistPromoted(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(AttendanceRecordedV1) attendanceRecorded(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(HeadcountRecordedV1) headcountRecorded(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(StakeholderRegisteredV1) stakeholderRegistered(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(StakeholderUpdatedV1) stakeholderUpdated(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(PersonErasedV1) personErased(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(IntroductionRequestedV1) introductionRequested(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(IntroductionAcceptedV1) introductionAccepted(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(IntroductionDeclinedV1) introductionDeclined(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(IntroductionExpiredV1) introductionExpired(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(ConnectionFormedV1) connectionFormed(@Ctx() event: ConsumedEvent) { return this.apply(event); }
-  @OnEvent(NetworkIndicatorsSnapshottedV1) networkSnapshotted(@Ctx() event: ConsumedEvent) { return this.apply(event); }
 }

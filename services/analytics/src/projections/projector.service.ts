@@ -23,10 +23,20 @@ import {
   type PayloadOf,
 } from '@socialmakers/contracts';
 import type { EventEnvelope } from '@socialmakers/messaging';
+import { anonymiseErased } from '../privacy/erasure';
 import { countryOf } from './event-country';
 import { occurredAt } from './event-time';
+import { refreshEnrolmentStanding } from './enrolment-standing';
+import { applyDayCounts, applyReach, dayOf, yearOf, type DayChange, type ReachChange } from './reach';
 
 type Rows = Array<Record<string, unknown>>;
+type Run = <T = unknown>(sql: string, rows: Rows) => Promise<T[]>;
+
+/**
+ * Serialises the projection writers (the live group and a rebuild's replay group): the counters move
+ * by differences read in the same transaction, which two writers interleaving could misread.
+ */
+const PROJECTION_WRITER_LOCK = 7_340_612;
 
 /** Every projection table, for the rebuild (event_log last: it is what the streams read). */
 export const PROJECTION_TABLES = [
@@ -41,8 +51,24 @@ export const PROJECTION_TABLES = [
   'introductions',
   'connections',
   'network_snapshots',
+  'daily_counts',
+  'enrolment_years',
+  'enrolment_counts',
+  'reach_people',
+  'reach_counts',
+  'erased_people',
   'event_log',
 ] as const;
+
+/** A fact row the upsert inserted (old_at null) or moved to an earlier time (old_at its previous time). */
+interface Moved {
+  person_id: string;
+  course_key: string;
+  country: string | null;
+  at: Date;
+  old_country: string | null;
+  old_at: Date | null;
+}
 
 function ofType<T extends EventType>(envelopes: EventEnvelope[], type: T): Array<{ envelope: EventEnvelope; data: PayloadOf<T> }> {
   return envelopes.filter((envelope) => envelope.type === type).map((envelope) => ({ envelope, data: envelope.data as PayloadOf<T> }));
@@ -50,17 +76,21 @@ function ofType<T extends EventType>(envelopes: EventEnvelope[], type: T): Array
 
 /**
  * Applies consumed events to the projections, set-based: one statement per table and event type for
- * a whole chunk, so the live consumer (one event at a time) and a replay (hundreds per call) run the
- * same code. Every statement is an upsert whose result does not depend on delivery order or count:
- * first-of (LEAST), latest-by-version, or insert-if-absent, so replaying from offset 0 converges.
+ * a whole chunk, so the live consumer and a replay (both a chunk per call) run the same code. Every
+ * fact statement is an upsert whose result does not depend on delivery order or count: first-of
+ * (LEAST), latest-by-version, or insert-if-absent, so replaying from offset 0 converges. The report's
+ * counters move only by what those upserts actually changed (reach.ts, enrolment-standing.ts), so
+ * they converge too.
  */
 @Injectable()
 export class ProjectorService {
-  async apply(envelopes: EventEnvelope[], manager: EntityManager): Promise<void> {
-    if (envelopes.length === 0) return;
-    const run = async (sql: string, rows: Rows) => {
-      if (rows.length > 0) await manager.query(sql, [JSON.stringify(rows)]);
-    };
+  async apply(consumed: EventEnvelope[], manager: EntityManager): Promise<void> {
+    if (consumed.length === 0) return;
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [PROJECTION_WRITER_LOCK]);
+    const { envelopes, rewriteEarlierRows } = await anonymiseErased(manager, consumed);
+    const run: Run = async <T>(sql: string, rows: Rows) => (rows.length > 0 ? ((await manager.query(sql, [JSON.stringify(rows)])) as T[]) : []);
+    const reach: ReachChange[] = [];
+    const days: DayChange[] = [];
 
     await run(
       `INSERT INTO event_log (event_source, event_id, type, subject, occurred_at, recorded_at, country, data)
@@ -93,11 +123,12 @@ export class ProjectorService {
       modules,
     );
 
-    await run(
+    const enrolments = await run<{ enrolment_id: string }>(
       `INSERT INTO enrolment_events (event_source, event_id, enrolment_id, person_id, course_key, country, action, at)
        SELECT source, id, enrolment_id, person_id, course_key, country, action, at
        FROM jsonb_to_recordset($1::jsonb) AS r(source text, id text, enrolment_id uuid, person_id uuid, course_key text, country text, action text, at timestamptz)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING
+       RETURNING enrolment_id`,
       [
         ...ofType(envelopes, EnrolmentCreatedV1.type).map(({ envelope, data }) => ({
           source: envelope.source, id: envelope.id, enrolment_id: data.enrolmentId, person_id: data.personId, course_key: data.courseKey,
@@ -109,45 +140,80 @@ export class ProjectorService {
         })),
       ],
     );
+    reach.push(...(await refreshEnrolmentStanding(manager, enrolments.map((row) => row.enrolment_id))));
 
-    // A person's module (or course) completion counts once, at its earliest time, with that time's country.
-    await run(
-      `INSERT INTO module_completions (person_id, course_key, module_key, country, completed_at)
-       SELECT DISTINCT ON (person_id, course_key, module_key) person_id, course_key, module_key, country, completed_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(person_id uuid, course_key text, module_key text, country text, completed_at timestamptz)
-       ORDER BY person_id, course_key, module_key, completed_at, country
-       ON CONFLICT (person_id, course_key, module_key) DO UPDATE SET completed_at = excluded.completed_at, country = excluded.country
-       WHERE (excluded.completed_at, coalesce(excluded.country, '')) < (module_completions.completed_at, coalesce(module_completions.country, ''))`,
+    // A person's module (or course) completion counts once, at its earliest time, with that time's
+    // country; when an earlier one arrives, its counts move from the old day (and country) to the new.
+    const completedModules = await run<Moved & { module_key: string }>(
+      `WITH r AS (
+         SELECT DISTINCT ON (person_id, course_key, module_key) person_id, course_key, module_key, country, completed_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(person_id uuid, course_key text, module_key text, country text, completed_at timestamptz)
+         ORDER BY person_id, course_key, module_key, completed_at, country
+       ), old AS (
+         SELECT m.person_id, m.course_key, m.module_key, m.country, m.completed_at FROM module_completions m JOIN r USING (person_id, course_key, module_key)
+       ), up AS (
+         INSERT INTO module_completions (person_id, course_key, module_key, country, completed_at)
+         SELECT * FROM r
+         ON CONFLICT (person_id, course_key, module_key) DO UPDATE SET completed_at = excluded.completed_at, country = excluded.country
+         WHERE (excluded.completed_at, coalesce(excluded.country, '')) < (module_completions.completed_at, coalesce(module_completions.country, ''))
+         RETURNING person_id, course_key, module_key, country, completed_at
+       )
+       SELECT up.person_id, up.course_key, up.module_key, up.country, up.completed_at AS at, old.country AS old_country, old.completed_at AS old_at
+       FROM up LEFT JOIN old USING (person_id, course_key, module_key)`,
       ofType(envelopes, ModuleCompletedV1.type).map(({ data }) => ({
         person_id: data.personId, course_key: data.courseKey, module_key: data.moduleKey, country: data.country ?? null, completed_at: data.completedAt,
       })),
     );
-    await run(
-      `INSERT INTO course_completions (person_id, course_key, country, completed_at)
-       SELECT DISTINCT ON (person_id, course_key) person_id, course_key, country, completed_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(person_id uuid, course_key text, country text, completed_at timestamptz)
-       ORDER BY person_id, course_key, completed_at, country
-       ON CONFLICT (person_id, course_key) DO UPDATE SET completed_at = excluded.completed_at, country = excluded.country
-       WHERE (excluded.completed_at, coalesce(excluded.country, '')) < (course_completions.completed_at, coalesce(course_completions.country, ''))`,
+    for (const row of completedModules) {
+      days.push({ day: dayOf(row.at), metric: 'moduleCompleted', courseKey: row.course_key, moduleKey: row.module_key, delta: 1 });
+      reach.push({ year: yearOf(row.at), stage: 'moduleCompleted', country: row.country, personId: row.person_id, delta: 1 });
+      if (row.old_at === null) continue;
+      days.push({ day: dayOf(row.old_at), metric: 'moduleCompleted', courseKey: row.course_key, moduleKey: row.module_key, delta: -1 });
+      reach.push({ year: yearOf(row.old_at), stage: 'moduleCompleted', country: row.old_country, personId: row.person_id, delta: -1 });
+    }
+    const courses = await run<Moved>(
+      `WITH r AS (
+         SELECT DISTINCT ON (person_id, course_key) person_id, course_key, country, completed_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(person_id uuid, course_key text, country text, completed_at timestamptz)
+         ORDER BY person_id, course_key, completed_at, country
+       ), old AS (
+         SELECT c.person_id, c.course_key, c.completed_at FROM course_completions c JOIN r USING (person_id, course_key)
+       ), up AS (
+         INSERT INTO course_completions (person_id, course_key, country, completed_at)
+         SELECT * FROM r
+         ON CONFLICT (person_id, course_key) DO UPDATE SET completed_at = excluded.completed_at, country = excluded.country
+         WHERE (excluded.completed_at, coalesce(excluded.country, '')) < (course_completions.completed_at, coalesce(course_completions.country, ''))
+         RETURNING person_id, course_key, completed_at
+       )
+       SELECT up.course_key, up.completed_at AS at, old.completed_at AS old_at FROM up LEFT JOIN old USING (person_id, course_key)`,
       ofType(envelopes, CourseCompletedV1.type).map(({ data }) => ({
         person_id: data.personId, course_key: data.courseKey, country: data.country ?? null, completed_at: data.completedAt,
       })),
     );
-    await run(
+    for (const row of courses) {
+      days.push({ day: dayOf(row.at), metric: 'courseCompleted', courseKey: row.course_key, delta: 1 });
+      if (row.old_at !== null) days.push({ day: dayOf(row.old_at), metric: 'courseCompleted', courseKey: row.course_key, delta: -1 });
+    }
+    const certificates = await run<{ course_key: string; issued_at: Date }>(
       `INSERT INTO certificates (certificate_id, person_id, course_key, country, issued_at)
        SELECT certificate_id, person_id, course_key, country, issued_at
        FROM jsonb_to_recordset($1::jsonb) AS r(certificate_id uuid, person_id uuid, course_key text, country text, issued_at timestamptz)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING
+       RETURNING course_key, issued_at`,
       ofType(envelopes, CertificateIssuedV1.type).map(({ data }) => ({
         certificate_id: data.certificateId, person_id: data.personId, course_key: data.courseKey, country: data.country ?? null, issued_at: data.issuedAt,
       })),
     );
+    for (const row of certificates) days.push({ day: dayOf(row.issued_at), metric: 'certificate', courseKey: row.course_key, delta: 1 });
 
-    await this.applyActivities(envelopes, run);
+    reach.push(...(await this.applyActivities(envelopes, run)));
     await this.applyCommunity(envelopes, run);
+    await applyDayCounts(manager, days);
+    await applyReach(manager, reach);
+    await rewriteEarlierRows();
   }
 
-  private async applyCommunity(envelopes: EventEnvelope[], run: (sql: string, rows: Rows) => Promise<void>): Promise<void> {
+  private async applyCommunity(envelopes: EventEnvelope[], run: Run): Promise<void> {
     // A profile as it now is: the latest by its time wins (ties: the larger kind/country, to stay deterministic).
     await run(
       `INSERT INTO stakeholders (person_id, kind, country, occurred_at)
@@ -190,7 +256,8 @@ export class ProjectorService {
     );
   }
 
-  private async applyActivities(envelopes: EventEnvelope[], run: (sql: string, rows: Rows) => Promise<void>): Promise<void> {
+  /** Returns the reach of the attendances seen for the first time. */
+  private async applyActivities(envelopes: EventEnvelope[], run: Run): Promise<ReachChange[]> {
     // Attendances first create (or complete) the activity they name, so a workshop whose schedule was
     // never seen is still counted with its country, module and lecturers.
     const attendances = ofType(envelopes, AttendanceRecordedV1.type).map(({ data }) => data);
@@ -209,11 +276,19 @@ export class ProjectorService {
         lecturer_ids: a.lecturerIds, attended_at: a.attendedAt,
       })),
     );
-    await run(
-      `INSERT INTO attendances (activity_id, person_id, kind, country, attended_at)
-       SELECT activity_id, person_id, kind, country, attended_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(activity_id uuid, person_id uuid, kind text, country text, attended_at timestamptz)
-       ON CONFLICT DO NOTHING`,
+    // The activity's named participants move with the attendances actually inserted.
+    const attended = await run<{ person_id: string; kind: string; country: string; attended_at: Date }>(
+      `WITH ins AS (
+         INSERT INTO attendances (activity_id, person_id, kind, country, attended_at)
+         SELECT activity_id, person_id, kind, country, attended_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(activity_id uuid, person_id uuid, kind text, country text, attended_at timestamptz)
+         ON CONFLICT DO NOTHING
+         RETURNING activity_id, person_id, kind, country, attended_at
+       ), named AS (
+         UPDATE activities a SET named = a.named + n.named
+         FROM (SELECT activity_id, count(*)::int AS named FROM ins GROUP BY 1) n WHERE a.activity_id = n.activity_id
+       )
+       SELECT person_id, kind, country, attended_at FROM ins`,
       attendances.map((a) => ({ activity_id: a.activityId, person_id: a.personId, kind: a.kind, country: a.country, attended_at: a.attendedAt })),
     );
 
@@ -285,5 +360,12 @@ export class ProjectorService {
         activity_id: data.activityId, kind: data.kind, country: data.country, walk_ins: data.walkIns, recorded_at: data.recordedAt,
       })),
     );
+    return attended.map((a) => ({
+      year: yearOf(a.attended_at),
+      stage: a.kind === 'workshop' ? 'attendedWorkshop' : 'attendedFestivalOrWebinar',
+      country: a.country,
+      personId: a.person_id,
+      delta: 1,
+    }));
   }
 }

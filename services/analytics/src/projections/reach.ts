@@ -1,0 +1,81 @@
+import type { EntityManager } from 'typeorm';
+
+/** The funnel stages kept per person and year; all four are "activities" for unique people ('*'). */
+export type ReachStage = 'enrolled' | 'moduleCompleted' | 'attendedWorkshop' | 'attendedFestivalOrWebinar';
+
+/** One fact that starts (+1) or stops (-1) supporting a person's stage in a year and country. */
+export interface ReachChange {
+  year: number;
+  stage: ReachStage;
+  country: string | null;
+  personId: string;
+  delta: 1 | -1;
+}
+
+/** The UTC calendar year of a timestamp: the report's buckets are calendar years. */
+export function yearOf(at: string | Date): number {
+  return new Date(at).getUTCFullYear();
+}
+
+/**
+ * Applies fact changes to who reached which stage: each change counts on four keys (the stage in its
+ * country and in any country, any stage in its country and in any), a person's row keeps how many
+ * facts support it, and the per-key number of people moves only when that support goes from none to
+ * some or back. One statement for the whole chunk.
+ */
+export async function applyReach(manager: EntityManager, changes: ReachChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await manager.query(
+    `WITH d AS (
+       SELECT y, k.s, k.c, p, sum(n)::int AS n
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::uuid[], $5::int[]) AS u(y, s, c, p, n),
+            LATERAL (VALUES (u.s, u.c), (u.s, '*'), ('*', u.c), ('*', '*')) AS k(s, c)
+       GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
+       ORDER BY 1, 2, 3, 4
+     ), up AS (
+       INSERT INTO reach_people AS r (year, stage, country, person_id, refs)
+       SELECT y, s, c, p, n FROM d
+       ON CONFLICT (year, stage, country, person_id) DO UPDATE SET refs = r.refs + excluded.refs
+       RETURNING year, stage, country, person_id, refs
+     ), moved AS (
+       SELECT up.year, up.stage, up.country,
+              sum(CASE WHEN up.refs > 0 AND up.refs - d.n <= 0 THEN 1 WHEN up.refs <= 0 AND up.refs - d.n > 0 THEN -1 ELSE 0 END)::int AS people
+       FROM up JOIN d ON d.y = up.year AND d.s = up.stage AND d.c = up.country AND d.p = up.person_id
+       GROUP BY 1, 2, 3
+     )
+     INSERT INTO reach_counts AS t (year, stage, country, people)
+     SELECT year, stage, country, people FROM moved WHERE people <> 0 ORDER BY 1, 2, 3
+     ON CONFLICT (year, stage, country) DO UPDATE SET people = t.people + excluded.people`,
+    [
+      changes.map((c) => c.year),
+      changes.map((c) => c.stage),
+      changes.map((c) => c.country ?? ''),
+      changes.map((c) => c.personId),
+      changes.map((c) => c.delta),
+    ],
+  );
+}
+
+/** A count that moves by `delta` on one day (UTC) of a metric, course and module. */
+export interface DayChange {
+  day: string;
+  metric: 'moduleCompleted' | 'courseCompleted' | 'certificate';
+  courseKey: string;
+  moduleKey?: string;
+  delta: number;
+}
+
+export function dayOf(at: string | Date): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+export async function applyDayCounts(manager: EntityManager, changes: DayChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await manager.query(
+    `INSERT INTO daily_counts AS t (day, metric, course_key, module_key, n)
+     SELECT d, m, c, k, sum(n)::int FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::int[]) AS u(d, m, c, k, n)
+     GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
+     ON CONFLICT (day, metric, course_key, module_key) DO UPDATE SET n = t.n + excluded.n`,
+    [changes.map((c) => c.day), changes.map((c) => c.metric), changes.map((c) => c.courseKey), changes.map((c) => c.moduleKey ?? ''), changes.map((c) => c.delta)],
+  );
+}

@@ -1,0 +1,145 @@
+import { DataSource } from 'typeorm';
+import type { EventEnvelope } from '@socialmakers/messaging';
+import { TestDatabase } from '@socialmakers/testing';
+import { analyticsDataSourceOptions } from '../src/database/data-source';
+import { parsePeriod } from '../src/common/period';
+import { PROJECTION_TABLES, ProjectorService } from '../src/projections/projector.service';
+import { ReportService } from '../src/results/report.service';
+import type { ResultsReport } from '../src/results/report';
+import { envelope, programme } from './support';
+
+/**
+ * The projector and the report's counters on a real database, without the broker, so that delivery
+ * order, chunking and duplicates can be chosen: the counters must always give what counting the
+ * facts gives, and an erased person must leave no trace while every count stays as it was.
+ */
+describe('analytics projections: counters and erasure', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  const projector = new ProjectorService();
+  let reports: ReportService;
+  const year2018 = parsePeriod({ year: '2018' }, 2018);
+
+  beforeAll(async () => {
+    db = await TestDatabase.create('analytics_projections');
+    dataSource = await new DataSource(analyticsDataSourceOptions(db.url)).initialize();
+    await dataSource.runMigrations();
+    reports = new ReportService(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  const reset = () => dataSource.query(`TRUNCATE ${PROJECTION_TABLES.join(', ')}`);
+  const apply = async (events: EventEnvelope[], chunk: number) => {
+    for (let i = 0; i < events.length; i += chunk) {
+      await dataSource.transaction((manager) => projector.apply(events.slice(i, i + chunk), manager));
+    }
+  };
+  /** A deterministic shuffle, so a failure can be rerun. */
+  const shuffled = <T>(items: T[], seed: number): T[] => {
+    const copy = [...items];
+    let state = seed;
+    for (let i = copy.length - 1; i > 0; i -= 1) {
+      state = (state * 1664525 + 1013904223) >>> 0;
+      const j = state % (i + 1);
+      [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy;
+  };
+  const report = () => reports.report(year2018);
+  /** Rows of any projection table (the event log included) that mention the id anywhere. */
+  const rowsNaming = async (id: string) => {
+    let rows = 0;
+    for (const table of PROJECTION_TABLES) {
+      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${table} t WHERE t::text LIKE '%' || $1 || '%'`, [id]);
+      rows += n;
+    }
+    return rows;
+  };
+
+  it('keeps counters that give what counting the facts gives, whatever the order, chunking and duplicates', async () => {
+    const { events } = programme();
+    await reset();
+    await apply(events, 50);
+    const inOrder = await report();
+    expect(inOrder.enrolments).toMatchObject({ enrolled: 39, created: 40 });
+    expect(inOrder.uniquePeople.total).toBe(48);
+    expect(await reports.report(year2018, 'facts')).toEqual(inOrder);
+
+    for (const seed of [1, 2, 3]) {
+      await reset();
+      // Every event twice, in a random order, in chunks of random-ish sizes (a duplicate may share a chunk).
+      const mixed = shuffled([...events, ...shuffled(events, seed + 10)], seed);
+      await apply(mixed, [1, 7, 120][seed - 1]);
+      expect([seed, await report()]).toEqual([seed, inOrder]);
+    }
+  });
+
+  it('moves a completion counted on a later day to the earlier one when that arrives later', async () => {
+    await reset();
+    const personId = '0b7f1c64-54a5-4a35-9d2b-3c2a3b1d9e01';
+    const completion = (completedAt: string, country: string) =>
+      envelope('org.socialmakers.learning.module.completed.v1', { personId, courseKey: 'academy', moduleKey: 'financing', country, score: 90, completedAt });
+    await apply([completion('2019-01-05T10:00:00.000Z', 'AT')], 1);
+    expect((await reports.report(parsePeriod({ year: '2019' }, 2019))).countryFunnel).toContainEqual(expect.objectContaining({ country: 'AT', moduleCompleted: 1 }));
+    await apply([completion('2018-12-30T10:00:00.000Z', 'SI')], 1);
+    const in2019 = await reports.report(parsePeriod({ year: '2019' }, 2019));
+    expect(in2019.funnel).toEqual([]);
+    expect(in2019.countryFunnel).toEqual([]);
+    const in2018 = await report();
+    expect(in2018.funnel[0].modules).toEqual([{ moduleKey: 'financing', position: null, title: null, completed: 1 }]);
+    expect(in2018.countryFunnel).toContainEqual(expect.objectContaining({ country: 'SI', moduleCompleted: 1 }));
+    expect(in2018).toEqual(await reports.report(year2018, 'facts'));
+  });
+
+  describe('erasure (community person.erased)', () => {
+    const erasure = (personId: string) => envelope('org.socialmakers.community.person.erased.v1', { personId, erasedAt: '2019-03-01T00:00:00.000Z' });
+
+    it('removes the person id from every projection and the event log, counts unchanged, when the erasure comes after their events', async () => {
+      const { events, learners } = programme();
+      // learners[2]: enrolled, modules, workshop A, a profile, an introduction and a connection to the funder.
+      const erased = learners[2];
+      await reset();
+      await apply(events, 40);
+      const before = await report();
+      expect(await rowsNaming(erased)).toBeGreaterThan(5);
+      await apply([erasure(erased)], 1);
+      expect(await rowsNaming(erased)).toBe(0);
+      expect(await report()).toEqual(before);
+      expect(before.countryFunnel.find((row) => row.country === 'SI')).toMatchObject({ introductionRequested: 1, connectedToFunderOrPolicymaker: 1 });
+      const [{ anonymous }] = await dataSource.query(`SELECT count(*)::int AS anonymous FROM erased_people`);
+      expect(anonymous).toBe(1);
+      // Delivered again (a replay without the inbox): still nothing of theirs.
+      await apply(events.filter((e) => JSON.stringify(e.data).includes(erased)), 3);
+      expect(await rowsNaming(erased)).toBe(0);
+      expect(await report()).toEqual(before);
+    });
+
+    it('stores the events of an already erased person without their id, with the same report, in any interleaving', async () => {
+      const { events, learners } = programme();
+      const erased = [learners[2], learners[0]];
+      await reset();
+      await apply(events, 40);
+      const expected = await report();
+
+      for (const seed of [4, 5]) {
+        await reset();
+        // The erasures first, then everything else in a random order.
+        await apply([...erased.map(erasure), ...shuffled(events, seed)], seed === 4 ? 1 : 25);
+        for (const id of erased) expect(await rowsNaming(id)).toBe(0);
+        expect([seed, await report()]).toEqual([seed, expected]);
+      }
+      await reset();
+      // The erasures in the middle of the stream.
+      const mixed = shuffled(events, 6);
+      await apply([...mixed.slice(0, 60), erasure(erased[0]), ...mixed.slice(60, 120), erasure(erased[1]), ...mixed.slice(120)], 17);
+      for (const id of erased) expect(await rowsNaming(id)).toBe(0);
+      const report2018: ResultsReport = await report();
+      expect(report2018).toEqual(expected);
+      expect(await reports.report(year2018, 'facts')).toEqual(expected);
+    });
+  });
+});
