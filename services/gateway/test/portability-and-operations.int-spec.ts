@@ -8,6 +8,30 @@ import { call, PASSWORD, publishCourse, signUp, startGateway, tokenFor, uniqueEm
  * community with the member's own token; erasure through community's erasure endpoint and then of
  * the account; and the operator's overview and dead letters (read and replayed through Kafka).
  */
+interface MemberExport {
+  personId: string;
+  account: unknown;
+  learning: { enrolments: unknown; progress: unknown; certificates: unknown; record: unknown };
+  events: { registrations: unknown };
+  community: { profile: unknown; introductions: unknown };
+}
+interface ServiceRow {
+  service: string;
+  status: string;
+  health: unknown;
+  outboxBacklog: number | null;
+  consumerLag: Array<{ group: string; topic: string; partition: number; lag: number }>;
+}
+interface Letter {
+  id: string;
+  key: string | null;
+  value: string | null;
+  originalTopic: string;
+  reason: string;
+  exceptionMessage: string;
+  headers: Record<string, string>;
+}
+
 describe('gateway: portability, erasure and operations', () => {
   const databases: Record<string, TestDatabase> = {};
   let learning: ServiceProcess;
@@ -92,7 +116,7 @@ describe('gateway: portability, erasure and operations', () => {
     const other = await activeMember();
     expect((await call(url(), 'GET', '/api/accounts/me/export')).status).toBe(401);
 
-    const answer = await call<Record<string, any>>(url(), 'GET', '/api/accounts/me/export', { token });
+    const answer = await call<MemberExport>(url(), 'GET', '/api/accounts/me/export', { token });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-disposition')).toContain('attachment');
     const data = answer.body;
@@ -127,7 +151,7 @@ describe('gateway: portability, erasure and operations', () => {
 
   it('gives administrators an overview of every service: health, consumer lag per group and partition, outbox backlog', async () => {
     expect((await call(url(), 'GET', '/api/operations/overview')).status).toBe(401);
-    const answer = await call<{ services: Array<Record<string, any>> }>(url(), 'GET', '/api/operations/overview', { token: admin() });
+    const answer = await call<{ services: ServiceRow[] }>(url(), 'GET', '/api/operations/overview', { token: admin() });
     expect(answer.status).toBe(200);
     const byName = Object.fromEntries(answer.body.services.map((service) => [service.service, service]));
     expect(Object.keys(byName).sort()).toEqual(['analytics', 'community', 'events', 'learning']);
@@ -136,7 +160,7 @@ describe('gateway: portability, erasure and operations', () => {
       expect(byName[name].outboxBacklog).toBeGreaterThanOrEqual(0);
     }
     expect(byName.analytics).toMatchObject({ status: 'unreachable', health: null, outboxBacklog: null, consumerLag: [] });
-    const lag = byName.community.consumerLag as Array<{ group: string; topic: string; partition: number; lag: number }>;
+    const lag = byName.community.consumerLag;
     expect(lag.length).toBeGreaterThan(0);
     for (const row of lag) {
       expect(row.group).toBe(qualified('socialmakers.community'));
@@ -153,7 +177,7 @@ describe('gateway: portability, erasure and operations', () => {
 
     const marker = `not-an-event-${randomBytes(4).toString('hex')}`;
     await produceRaw(qualified(Topics.learningEnrolment.name), [{ key: marker, value: marker }]);
-    type Listing = { topic: string; deadLetters: Array<Record<string, any>> };
+    type Listing = { topic: string; deadLetters: Letter[] };
     const mine = (listing: Listing) => listing.deadLetters.filter((letter) => letter.key === marker);
     const list = async () => (await call<Listing>(url(), 'GET', '/api/operations/dead-letters?group=community', { token: admin() })).body;
     const first = await waitFor('the malformed record on the dead-letter topic', list, (listing) => mine(listing).length === 1, { timeoutMs: 30_000 });
