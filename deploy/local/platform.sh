@@ -2,9 +2,10 @@
 # npm start / npm run stop: the whole platform on this machine, without Docker.
 #
 #   start: installs dependencies, starts PostgreSQL databases and Kafka, builds, starts the four
-#          services (each migrates its own database at start-up), loads the demo data through the
-#          services' own APIs, and prints where everything listens.
-#   stop:  stops the services and the Kafka broker that start started.
+#          services and the gateway in front of them (each migrates its own database at start-up),
+#          loads the demo data through the services' own APIs, creates the demo accounts through the
+#          gateway (passwords printed once), and prints where everything listens.
+#   stop:  stops the services, the gateway and the Kafka broker that start started.
 set -euo pipefail
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -13,8 +14,9 @@ cd "$ROOT"
 source "$ROOT/deploy/local/dependencies.sh"
 
 RUN_DIR="$ROOT/.cache/platform"
-SERVICES=(learning events community analytics)
-declare -A PORTS=([learning]=3001 [events]=3002 [community]=3003 [analytics]=3004)
+SERVICES=(learning events community analytics gateway)
+declare -A PORTS=([learning]=3001 [events]=3002 [community]=3003 [analytics]=3004 [gateway]=${GATEWAY_PORT:-3000})
+GATEWAY_URL="http://127.0.0.1:${PORTS[gateway]}"
 PG_BASE_URL="${PG_BASE_URL:-postgres://postgres@127.0.0.1:5432}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:${KAFKA_PORT:-9092}}"
 
@@ -57,12 +59,15 @@ start() {
   say "loading demo data through the services' APIs"
   node dist/tools/demo/load-demo.js
   echo
+  DATABASE_URL="$PG_BASE_URL/socialmakers_gateway" GATEWAY_URL="$GATEWAY_URL" node dist/tools/cli/demo-accounts.js
+  echo
   say "the platform is up:"
   for name in "${SERVICES[@]}"; do
     printf '  %-10s http://127.0.0.1:%s  (API docs /docs, health /health, metrics /metrics, log %s)\n' \
       "$name" "${PORTS[$name]}" ".cache/platform/$name.log"
   done
   echo "  kafka      $KAFKA_BROKERS"
+  echo "  the console (one address for everything; the APIs under /api/<service>/): $GATEWAY_URL"
   echo "  the 2018 results (public): http://127.0.0.1:${PORTS[analytics]}/results/infographic.html?from=2018-01-01&to=2019-01-31"
   echo "  a token:   npm run --silent token -- --person <uuid> --roles admin"
   echo "  stop with: npm run stop"
