@@ -12,6 +12,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { eventsConfigSchema } from './config/events.config';
+import { ErasureModule } from './erasure/erasure.module';
 import { eventsDataSourceOptions } from './database/data-source';
 import { RegistrationModule } from './registration/registration.module';
 import { SignInSheetsModule } from './sign-in-sheets/sign-in-sheets.module';
@@ -37,6 +38,7 @@ import { SignInSheetsModule } from './sign-in-sheets/sign-in-sheets.module';
     SignInSheetsModule,
     CertificatesModule,
     CalendarModule,
+    ErasureModule,
   ],
 })
 export class AppModule {}

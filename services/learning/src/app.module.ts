@@ -11,6 +11,7 @@ import { CertificatesModule } from './certificates/certificates.module';
 import { learningConfigSchema } from './config/learning.config';
 import { learningDataSourceOptions } from './database/data-source';
 import { EnrolmentModule } from './enrolment/enrolment.module';
+import { ErasureModule } from './erasure/erasure.module';
 import { ImportModule } from './import/import.module';
 import { LearnerRecordModule } from './learner-record/learner-record.module';
 import { ProgressModule } from './progress/progress.module';
@@ -37,6 +38,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     LearnerRecordModule,
     ImportModule,
     StatisticsModule,
+    ErasureModule,
   ],
 })
 export class AppModule {}

@@ -4,10 +4,9 @@ import { resolve } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import { Client } from 'pg';
-import { AttendanceRecordedV1, ModuleCompletedV1, personIdForEmail, qualified, Topics, type AttendanceRecordedV1Payload } from '@socialmakers/contracts';
-import { toKafkaRecord } from '@socialmakers/messaging';
-import { produceRaw, ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
-import { adminToken, call, publishCourse, recordsKeyed, tokenFor, uniqueKey } from './support';
+import { ModuleCompletedV1, personIdForEmail, Topics, type AttendanceRecordedV1Payload } from '@socialmakers/contracts';
+import { ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
+import { adminToken, attendanceOnTopic, call, publishCourse, recordsKeyed, tokenFor, uniqueKey } from './support';
 
 const ob3Schema = JSON.parse(readFileSync(resolve(__dirname, '../../../../shared/conformance/ob3-achievementcredential.schema.json'), 'utf8'));
 
@@ -16,22 +15,6 @@ function validateOpenBadge(document: unknown): string[] {
   addFormats(ajv);
   const validate = ajv.compile(ob3Schema);
   return validate(document) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-}
-
-/** An attendance as the events service publishes it, put on its topic the way its relay would. */
-async function attendanceOnTopic(payload: AttendanceRecordedV1Payload, id = randomUUID()): Promise<void> {
-  const record = toKafkaRecord({
-    id,
-    source: '/socialmakers/events',
-    type: AttendanceRecordedV1.type,
-    subject: `activity/${payload.activityId}`,
-    time: new Date().toISOString(),
-    specversion: '1.0',
-    datacontenttype: 'application/json',
-    data: payload,
-    partitionkey: payload.activityId,
-  });
-  await produceRaw(qualified(Topics.eventsAttendance.name), [{ key: record.key, value: record.value, headers: record.headers }]);
 }
 
 type Report = {

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mintToken, type Role } from '@socialmakers/auth';
-import { qualified } from '@socialmakers/contracts';
-import { headersToStrings } from '@socialmakers/messaging';
-import { readTopic } from '@socialmakers/testing';
+import { AttendanceRecordedV1, qualified, Topics, type AttendanceRecordedV1Payload } from '@socialmakers/contracts';
+import { headersToStrings, sourceOf, toKafkaRecord, type EventEnvelope } from '@socialmakers/messaging';
+import { Client } from 'pg';
+import { produceRaw, readTopic, ServiceProcess, TestDatabase } from '@socialmakers/testing';
 
 /** A catalogue key unique to one test. */
 export function uniqueKey(prefix: string): string {
@@ -73,4 +74,43 @@ export async function recordsKeyed(topic: string, key: string): Promise<Array<{ 
   return records
     .filter((record) => record.message.key?.toString() === key)
     .map((record) => ({ type: headersToStrings(record.message.headers)['ce_type'], data: JSON.parse(record.message.value!.toString()) as Record<string, unknown> }));
+}
+
+/**
+ * A learning service of the suite's own, on a throwaway database, started before the suite's tests
+ * and stopped after them; `db` reads that database directly.
+ */
+export function learningForSuite(label: string): { url: () => string; db: () => Client } {
+  let database: TestDatabase;
+  let learning: ServiceProcess;
+  let client: Client;
+  beforeAll(async () => {
+    database = await TestDatabase.create(label);
+    learning = await ServiceProcess.start('learning', { DATABASE_URL: database.url });
+    client = new Client({ connectionString: database.url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.end();
+    await learning?.stop();
+    await database?.drop();
+  });
+  return { url: () => learning.url, db: () => client };
+}
+
+/** An attendance as the events service publishes it, put on its topic the way its relay would; answers the event id. */
+export async function attendanceOnTopic(payload: AttendanceRecordedV1Payload, id: string = randomUUID()): Promise<string> {
+  const envelope = {
+    id,
+    source: sourceOf('events'),
+    type: AttendanceRecordedV1.type,
+    subject: `activity/${payload.activityId}`,
+    time: new Date().toISOString(),
+    specversion: '1.0',
+    datacontenttype: 'application/json',
+    data: payload,
+    partitionkey: payload.activityId,
+  } as EventEnvelope;
+  await produceRaw(qualified(Topics.eventsAttendance.name), [toKafkaRecord(envelope)]);
+  return id;
 }

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CoursePublishedV1Payload, ModuleCompletedV1Payload, ModulePublishedV1Payload } from '@socialmakers/contracts';
 import { UnprocessableError } from '@socialmakers/service-kit';
 import { ActivityErrorCode } from '../activities/activity';
+import { erasedAtOrAfter } from '../erasure/erasure.service';
 
 export interface CatalogueModule {
   courseKey: string;
@@ -37,9 +38,11 @@ export class CatalogueService {
   }
 
   /** What learners completed, for the waiting-list priority of workshops that deepen the module. */
+  /** A completion from before its person's erasure, arriving after it, is not kept (see erasure/). */
   async applyModuleCompleted(manager: EntityManager, completion: ModuleCompletedV1Payload): Promise<void> {
     await manager.query(
-      `INSERT INTO module_completions (person_id, course_key, module_key, completed_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      `INSERT INTO module_completions (person_id, course_key, module_key, completed_at)
+       SELECT $1, $2, $3, $4 WHERE NOT ${erasedAtOrAfter('$1::uuid', '$4::timestamptz')} ON CONFLICT DO NOTHING`,
       [completion.personId, completion.courseKey, completion.moduleKey, completion.completedAt],
     );
   }

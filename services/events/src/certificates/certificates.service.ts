@@ -23,7 +23,9 @@ export interface Certificate {
 export interface CertificateVerification {
   valid: true;
   verificationCode: string;
+  /** Null once the holder was erased (then holderErased is true): the certificate was issued, to whom is no longer kept. */
   participant: string | null;
+  holderErased: boolean;
   activity: { id: string; kind: string; title: string; country: string; city: string | null; date: string };
   issuedAt: string;
 }
@@ -57,7 +59,7 @@ export class CertificatesService {
 
   async verify(code: string): Promise<CertificateVerification> {
     const [row] = await this.dataSource.query(
-      `SELECT c.verification_code AS "verificationCode", c.issued_at AS "issuedAt", c.activity_id AS "activityId", t.name
+      `SELECT c.verification_code AS "verificationCode", c.issued_at AS "issuedAt", c.activity_id AS "activityId", c.holder_erased_at AS "holderErasedAt", t.name
          FROM certificates c JOIN attendances t ON t.activity_id = c.activity_id AND t.person_id = c.person_id
         WHERE c.verification_code = $1`,
       [normaliseVerificationCode(code)],
@@ -68,6 +70,7 @@ export class CertificatesService {
       valid: true,
       verificationCode: row.verificationCode,
       participant: row.name,
+      holderErased: row.holderErasedAt !== null,
       activity: { id: activity.id, kind: activity.kind, title: activity.title, country: activity.country, city: activity.city, date: localDate(new Date(activity.startsAt), activity.timeZone) },
       issuedAt: new Date(row.issuedAt).toISOString(),
     };

@@ -86,6 +86,44 @@ export class RegistrationService {
     });
   }
 
+  /**
+   * A person's erasure: every registration of theirs moves to its own random id (seat and list counts
+   * of past activities stay), and those still open on an activity to come are cancelled (an erased
+   * person will not come), each confirmed seat going to the first on the waiting list as in cancel().
+   * The cancellation events carry the registration's new id, never the erased one. The activities
+   * are locked first, in id order, as register() and cancel() lock them, so these never deadlock.
+   */
+  async releaseErased(manager: EntityManager, personId: string): Promise<void> {
+    const upcoming: Array<{ id: string }> = await manager.query(
+      `SELECT a.id FROM activities a
+        WHERE a.status = 'scheduled' AND a.ends_at > now()
+          AND a.id IN (SELECT activity_id FROM registrations WHERE person_id = $1 AND status <> 'cancelled')
+        ORDER BY a.id FOR UPDATE`,
+      [personId],
+    );
+    const open = new Set(upcoming.map((activity) => activity.id));
+    const anonymised = await updateReturning<Registration>(
+      manager,
+      `UPDATE registrations r SET person_id = gen_random_uuid(),
+              status = CASE WHEN r.activity_id = ANY($2::uuid[]) THEN 'cancelled' ELSE r.status END,
+              cancelled_at = CASE WHEN r.activity_id = ANY($2::uuid[]) AND r.status <> 'cancelled' THEN now() ELSE r.cancelled_at END
+         FROM registrations before
+        WHERE before.id = r.id AND r.person_id = $1
+        RETURNING ${REGISTRATION_COLUMNS}, before.status AS "statusBefore"`,
+      [personId, [...open]],
+    );
+    for (const registration of anonymised as Array<Registration & { statusBefore: RegistrationState }>) {
+      if (!open.has(registration.activityId) || registration.statusBefore === RegistrationState.Cancelled) continue;
+      await this.outbox.publish(manager, RegistrationCancelledV1.type, {
+        registrationId: registration.id,
+        activityId: registration.activityId,
+        personId: registration.personId,
+        cancelledAt: new Date(registration.cancelledAt!).toISOString(),
+      });
+      if (registration.statusBefore === RegistrationState.Confirmed) await this.promoteNext(manager, await findActivity(manager, registration.activityId));
+    }
+  }
+
   private async promoteNext(manager: EntityManager, activity: Activity): Promise<void> {
     const [promoted] = await updateReturning<Registration>(manager, `UPDATE registrations r SET status = 'confirmed', promoted_at = now()
         WHERE r.id = (SELECT r.id FROM registrations r JOIN activities a ON a.id = r.activity_id

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CertificateIssuedV1 } from '@socialmakers/contracts';
 import { EventOutbox, type PendingEvent } from '@socialmakers/messaging';
-import { NotFoundError } from '@socialmakers/service-kit';
+import { DomainError, NotFoundError } from '@socialmakers/service-kit';
 import { Course } from '../catalogue/entities/course.entity';
 import { CourseModule } from '../catalogue/entities/course-module.entity';
 import { Certificate } from './entities/certificate.entity';
@@ -20,7 +20,19 @@ export interface CertificateToIssue {
   issuedAt: Date;
 }
 
-export const CertificateErrorCode = { NotFound: 'CERTIFICATE_NOT_FOUND' } as const;
+export const CertificateErrorCode = { NotFound: 'CERTIFICATE_NOT_FOUND', HolderErased: 'CERTIFICATE_HOLDER_ERASED' } as const;
+
+/** The credential of an erased holder is gone for good (410): it names its subject, who is no longer kept. */
+class GoneError<Code extends string = string> extends DomainError<Code> {
+  readonly status = HttpStatus.GONE;
+}
+
+const holderErased = (certificate: Certificate) =>
+  new GoneError(
+    CertificateErrorCode.HolderErased,
+    `The holder of certificate ${certificate.verificationCode} was erased at their request, so its credential is no longer served; ` +
+      `its verification (/certificates/${certificate.verificationCode}/verification) still confirms it was issued on ${new Date(certificate.issuedAt).toISOString().slice(0, 10)}.`,
+  );
 
 const unknownCode = (code: string) =>
   new NotFoundError(CertificateErrorCode.NotFound, `No certificate has the verification code "${code}"; check the code as printed on the certificate.`);
@@ -75,7 +87,8 @@ export class CertificatesService {
       verificationCode: certificate.verificationCode,
       courseKey: certificate.courseKey,
       courseTitle: course.title.en,
-      personId: certificate.personId,
+      personId: certificate.holderErasedAt ? null : certificate.personId,
+      holderErased: certificate.holderErasedAt !== null,
       issuedAt: new Date(certificate.issuedAt).toISOString(),
       issuer: ISSUER_NAME,
     };
@@ -83,6 +96,7 @@ export class CertificatesService {
 
   async credential(code: string): Promise<Record<string, unknown>> {
     const { certificate, course } = await this.byCode(code);
+    if (certificate.holderErasedAt) throw holderErased(certificate);
     const modules = await this.dataSource
       .getRepository(CourseModule)
       .find({ where: { courseKey: course.courseKey, status: 'published', required: true }, order: { position: 'ASC' } });

@@ -10,6 +10,7 @@ import { ModuleCompletion } from '../progress/entities/module-completion.entity'
 import { ModuleStart } from '../progress/entities/module-start.entity';
 import { AcademyDomain1764489600000 } from './migrations/1764489600000-AcademyDomain';
 import { ModuleCompletions1764316800001 } from './migrations/1764316800001-ModuleCompletions';
+import { Erasure1764921600000 } from './migrations/1764921600000-Erasure';
 
 /** The one description of learning's database, used by Nest and by the migration command alike. */
 export function learningDataSourceOptions(url: string): DataSourceOptions {
@@ -17,7 +18,7 @@ export function learningDataSourceOptions(url: string): DataSourceOptions {
     type: 'postgres',
     url,
     entities: [Course, CourseModule, Enrolment, ModuleStart, ModuleCompletion, CourseCompletion, Certificate, Attendance],
-    migrations: [MessagingTables1764316800000, ModuleCompletions1764316800001, AcademyDomain1764489600000],
+    migrations: [MessagingTables1764316800000, ModuleCompletions1764316800001, AcademyDomain1764489600000, Erasure1764921600000],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
   };

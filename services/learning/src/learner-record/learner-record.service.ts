@@ -10,6 +10,7 @@ import { ISSUER_INFO } from '../certificates/issuer-info.provider';
 import { learnerRecordCredential, type IssuerInfo } from '../certificates/open-badges';
 import { CourseCompletion } from '../progress/entities/course-completion.entity';
 import { ModuleCompletion } from '../progress/entities/module-completion.entity';
+import { erasedAtOrAfter } from '../erasure/erasure.service';
 import { Attendance } from './entities/attendance.entity';
 
 @Injectable()
@@ -19,11 +20,15 @@ export class LearnerRecordService {
     @Inject(ISSUER_INFO) private readonly issuer: IssuerInfo,
   ) {}
 
-  /** Keeps one row per attendance; the inbox already dedupes deliveries, the key dedupes replays from another source id. */
+  /**
+   * Keeps one row per attendance; the inbox already dedupes deliveries, the key dedupes replays from
+   * another source id. An attendance from before its person's erasure, arriving after it, is not kept.
+   */
   async recordAttendance(manager: EntityManager, attendance: AttendanceRecordedV1Payload): Promise<void> {
     await manager.query(
       `INSERT INTO attendances (attendance_id, activity_id, kind, person_id, country, course_key, module_key, attended_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (attendance_id) DO NOTHING`,
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE NOT ${erasedAtOrAfter('$4::uuid', '$8::timestamptz')}
+       ON CONFLICT (attendance_id) DO NOTHING`,
       [
         attendance.attendanceId,
         attendance.activityId,

@@ -30,7 +30,10 @@ export class VerificationView {
   @ApiProperty() verificationCode: string;
   @ApiProperty() courseKey: string;
   @ApiProperty() courseTitle: string;
-  @ApiProperty({ description: "The holder's platform person id (pseudonymous; no name or contact is shown)" }) personId: string;
+  @ApiProperty({ nullable: true, description: "The holder's platform person id (pseudonymous; no name or contact is shown); null once the holder was erased" })
+  personId: string | null;
+  @ApiProperty({ description: 'True when the holder was erased at their request: the certificate was issued, but to whom is no longer kept' })
+  holderErased: boolean;
   @ApiProperty() issuedAt: string;
   @ApiProperty() issuer: string;
 }

@@ -9,4 +9,6 @@ export class Certificate {
   @Column({ name: 'verification_code', type: 'text' }) verificationCode: string;
   @Column({ type: 'char', length: 2, nullable: true }) country: string | null;
   @Column({ name: 'issued_at', type: 'timestamptz' }) issuedAt: Date;
+  /** When the holder was erased at their request; the certificate then belongs to an anonymous id. */
+  @Column({ name: 'holder_erased_at', type: 'timestamptz', nullable: true }) holderErasedAt: Date | null;
 }
