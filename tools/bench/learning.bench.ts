@@ -1,7 +1,7 @@
 // Learning service benchmark: enrolment writes over HTTP (autocannon, from a second process) with
 // the transactional outbox on, and a 10,000-row bulk import end to end, against the compiled service
 // on a throwaway database and the real broker.
-//   npm run bench:learning [-- --seconds 20 --connections 32]
+//   npm run bench:learning [-- --seconds 20 --connections 32 --replicas 1 --skip-build --profile]
 // Progress on stderr; the last line of stdout is
 //   {"bench":"learning","enrolments_per_s":…,"p99_ms":…,"import_10k_s":…}
 import { execFileSync, spawn } from 'node:child_process';
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { mintToken } from '@socialmakers/auth';
 import { ensureInfrastructure, metricValue, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
-import { CleanUp, pollUntil, printResult, progress, round } from './support/bench-kit';
+import { CleanUp, CpuMeter, machineLoad, pollUntil, printResult, progress, round } from './support/bench-kit';
 
 const COURSE = 'bench-academy';
 const MODULES = ['active-citizenship', 'social-challenges', 'social-innovation', 'designing-solutions', 'business-models', 'financing', 'implementation'];
@@ -76,7 +76,14 @@ function importCsv(): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '32' }, replicas: { type: 'string', default: '1' } },
+    options: {
+      seconds: { type: 'string', default: '20' },
+      connections: { type: 'string', default: '32' },
+      replicas: { type: 'string', default: '1' },
+      'skip-build': { type: 'boolean', default: false },
+      /** Writes a V8 CPU profile of the service during the measured load to .cache/bench-profiles/. */
+      profile: { type: 'boolean', default: false },
+    },
   });
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
@@ -85,14 +92,19 @@ async function main(): Promise<void> {
   const replicas = Math.max(1, Number(values.replicas));
   const cleanUp = new CleanUp();
   try {
-    progress('building the services (the benchmark runs the compiled learning service, as production does)');
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', process.stderr, process.stderr] });
+    if (!values['skip-build']) {
+      progress('building the services (the benchmark runs the compiled learning service, as production does)');
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', process.stderr, process.stderr] });
+    }
     await ensureInfrastructure();
     process.env.KAFKA_NAMESPACE ??= `bench-learning-${Date.now()}.`;
     const secret = randomBytes(32).toString('hex');
     const database = await TestDatabase.create('bench_learning');
     cleanUp.add('drop the database', () => database.drop());
-    const learning = await ServiceProcess.start('learning', { DATABASE_URL: database.url, JWT_SECRET: secret, LOG_LEVEL: 'warn' });
+    const profile: Record<string, string> = values.profile
+      ? { NODE_OPTIONS: `--require ${repoRoot}/tools/bench/events/cpu-profiler.js`, CPU_PROFILE_DIR: `${repoRoot}/.cache/bench-profiles`, CPU_PROFILE_NAME: 'learning' }
+      : {};
+    const learning = await ServiceProcess.start('learning', { DATABASE_URL: database.url, JWT_SECRET: secret, LOG_LEVEL: 'warn', ...profile });
     cleanUp.add('stop learning', () => learning.stop());
     const others = await Promise.all(
       Array.from({ length: replicas - 1 }, () => ServiceProcess.start('learning', { DATABASE_URL: database.url, JWT_SECRET: secret, LOG_LEVEL: 'warn' })),
@@ -110,8 +122,18 @@ async function main(): Promise<void> {
     progress(`warming up, then ${seconds} s of enrolments over HTTP with ${connections} connections on ${replicas} replica(s)`);
     const perReplica = Math.max(1, Math.round(connections / replicas));
     await Promise.all(urls.map((url) => runLoad(url, admin, 3, perReplica)));
+    // The machine is shared: how busy it was just before, and who used the cores during the load,
+    // say how far the figures follow other programs rather than the code.
+    const busyBefore = await machineLoad(2000);
+    const cpu = new CpuMeter(Object.fromEntries([learning, ...others].map((replica, i) => [`service${i}`, replica.pid!])), { database: database.name });
+    if (values.profile) process.kill(learning.pid!, 'SIGUSR2');
     const load = combine(await Promise.all(urls.map((url) => runLoad(url, admin, seconds, perReplica))));
+    const cores = cpu.read();
+    if (values.profile) process.kill(learning.pid!, 'SIGUSR2');
+    const serviceCores = Object.entries(cores).filter(([name]) => name.startsWith('service')).reduce((sum, [, value]) => sum + value, 0);
+    const perEnrolmentMs = (cores: number) => round((cores * 1000) / Math.max(1, load.requestsPerSecond), 3);
     progress(`enrolments: ${round(load.requestsPerSecond)}/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.ok} ok, ${load.non2xx} non-2xx, ${load.errors} errors`);
+    progress(`cores busy before the load: ${busyBefore}; during it: ${JSON.stringify(cores)}`);
     const loadEnded = Date.now();
     const drainedAt = await pollUntil('the outbox to drain', () => metricValue(learning.url, 'outbox_backlog'), (n) => n === 0, { timeoutMs: 120_000, intervalMs: 100 });
     progress(`the enrolments' events were all on Kafka ${((drainedAt - loadEnded) / 1000).toFixed(1)} s after the load ended`);
@@ -140,6 +162,11 @@ async function main(): Promise<void> {
       p99_ms: load.p99,
       import_10k_s: round(importSeconds, 2),
       import_outbox_drain_s: round(drainSeconds, 2),
+      p50_ms: load.p50,
+      service_cpu_ms_per_enrolment: perEnrolmentMs(serviceCores),
+      postgres_cpu_ms_per_enrolment: perEnrolmentMs(cores.postgres),
+      machine_busy_before: busyBefore,
+      other_cores: cores.others,
       http_non2xx: load.non2xx,
       connections,
       replicas,

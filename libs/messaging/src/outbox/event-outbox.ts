@@ -6,6 +6,13 @@ import { sourceOf, type EventEnvelope } from '../envelope/event-envelope';
 
 export type PendingEvent = { [T in EventType]: { type: T; payload: PayloadOf<T> } }[EventType];
 
+/** An outbox insert to embed in a caller's own statement (see EventOutbox.insertStatement). */
+export interface OutboxInsert {
+  sql: string;
+  parameters: unknown[];
+  envelopes: EventEnvelope[];
+}
+
 export class ContractViolationError extends Error {
   override readonly name = 'ContractViolationError';
 }
@@ -31,11 +38,30 @@ export class EventOutbox {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('EventOutbox.publish must run inside the transaction that changes the state it reports');
     }
+    const insert = this.insertStatement(events);
+    await manager.query(insert.sql, insert.parameters);
+    return insert.envelopes;
+  }
+
+  /**
+   * The outbox insert of `events` as SQL for the caller to embed in a single statement of its own, as
+   * a data-modifying CTE next to the state change: one statement is atomic without BEGIN/COMMIT, so a
+   * write and its events commit together in one round trip. The events are checked against their
+   * contracts as by publishAll; the parameters are numbered from `firstParameter`. `when`, a SQL
+   * condition over the caller's CTEs (e.g. `EXISTS (SELECT 1 FROM created)`), makes the rows go in
+   * only when the change happens. The caller is responsible for keeping the statement single: this
+   * method cannot check that, as publishAll checks its transaction.
+   */
+  insertStatement(events: PendingEvent[], options: { firstParameter?: number; when?: string } = {}): OutboxInsert {
     const envelopes = events.map((event) => this.envelope(event));
-    await manager.query(
-      `INSERT INTO outbox (event_id, topic, partition_key, event_type, source, subject, occurred_at, payload, request_id)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::jsonb[], $9::text[])`,
-      [
+    const first = options.firstParameter ?? 1;
+    const types = ['uuid', 'text', 'text', 'text', 'text', 'text', 'timestamptz', 'jsonb', 'text'];
+    const arrays = types.map((type, i) => `$${first + i}::${type}[]`).join(', ');
+    return {
+      sql:
+        `INSERT INTO outbox (event_id, topic, partition_key, event_type, source, subject, occurred_at, payload, request_id)
+       SELECT * FROM unnest(${arrays})` + (options.when ? ` WHERE ${options.when}` : ''),
+      parameters: [
         envelopes.map((e) => e.id),
         envelopes.map((e) => qualified(definitionOf(e.type).topic.name)),
         envelopes.map((e) => e.partitionkey),
@@ -46,8 +72,8 @@ export class EventOutbox {
         envelopes.map((e) => JSON.stringify(e.data)),
         envelopes.map((e) => e.requestid ?? null),
       ],
-    );
-    return envelopes;
+      envelopes,
+    };
   }
 
   private envelope(event: PendingEvent): EventEnvelope {

@@ -123,4 +123,34 @@ describe('EventOutbox', () => {
     expect(envelope).toMatchObject({ requestid: 'req-7d2f', source: '/socialmakers/learning', type: TYPE, partitionkey: ana });
     expect(queries[0].params[8]).toEqual(['req-7d2f']);
   });
+
+  describe('insertStatement (the outbox insert embedded in a caller\'s own statement)', () => {
+    it('numbers its parameters from where the caller\'s end and inserts only when the condition holds', () => {
+      const insert = outbox.insertStatement([{ type: TYPE, payload: completion(ana) }], { firstParameter: 4, when: 'EXISTS (SELECT 1 FROM created)' });
+
+      expect(insert.sql).toMatch(/^INSERT INTO outbox \(event_id, topic, partition_key, event_type, source, subject, occurred_at, payload, request_id\)/);
+      expect(insert.sql).toContain('unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::jsonb[], $12::text[])');
+      expect(insert.sql).not.toContain('$3');
+      expect(insert.sql).not.toContain('$13');
+      expect(insert.sql.endsWith(' WHERE EXISTS (SELECT 1 FROM created)')).toBe(true);
+      expect(insert.parameters).toHaveLength(9);
+      expect(insert.parameters[0]).toEqual([insert.envelopes[0].id]);
+      expect(insert.parameters[2]).toEqual([ana]);
+      expect(JSON.parse(String((insert.parameters[7] as string[])[0]))).toEqual(completion(ana));
+    });
+
+    it('gives the same rows as publishAll', async () => {
+      const { manager, queries } = fakeManager(true);
+      await outbox.publishAll(manager, [{ type: TYPE, payload: completion(bor) }]);
+      const insert = outbox.insertStatement([{ type: TYPE, payload: completion(bor) }]);
+
+      expect(insert.sql).toBe(queries[0].sql);
+      const withoutIdAndTime = (params: unknown[]) => params.filter((_, i) => i !== 0 && i !== 6);
+      expect(withoutIdAndTime(insert.parameters)).toEqual(withoutIdAndTime(queries[0].params));
+    });
+
+    it('refuses a payload that breaks its contract before any SQL exists', () => {
+      expect(() => outbox.insertStatement([{ type: TYPE, payload: { ...completion(ana), moduleKey: '' } }])).toThrow(ContractViolationError);
+    });
+  });
 });
