@@ -21,6 +21,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { mintToken } from '@socialmakers/auth';
 import { createKafka } from '@socialmakers/messaging';
@@ -193,6 +194,7 @@ async function run(cleanUp: CleanUp): Promise<void> {
     [`${prefix}match_p99_ms`]: round(m.match.p99, 1),
     [`${prefix}path_p50_ms`]: round(m.path.p50, 1),
     [`${prefix}path_p99_ms`]: round(m.path.p99, 1),
+    [`${prefix}path_during_recompute_max_ms`]: round(m.during.max, 1),
     [`${prefix}metrics_s`]: round(m.metricsS, 1),
     [`${prefix}louvain_s`]: round(m.phaseMs.communities / 1000, 2),
     [`${prefix}betweenness_s`]: round(m.phaseMs.betweenness / 1000, 2),
@@ -216,6 +218,8 @@ async function run(cleanUp: CleanUp): Promise<void> {
 interface Measured {
   match: ReturnType<typeof summarize>;
   path: ReturnType<typeof summarize>;
+  /** Warm paths asked while the recompute ran. */
+  during: ReturnType<typeof summarize>;
   found: number;
   hops: number;
   pathHops: number[];
@@ -279,7 +283,7 @@ async function measure(cleanUp: CleanUp, url: string, mode: 'sql' | 'memory', be
   }
   progress(`[${mode}] full metrics recompute`);
   const started = performance.now();
-  const recompute = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+  const recompute = new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request(`${service.url}/network/metrics/recompute`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -289,17 +293,35 @@ async function measure(cleanUp: CleanUp, url: string, mode: 'sql' | 'memory', be
     req.on('error', reject);
     req.end();
   });
+  // Meanwhile, warm paths on a second connection: how long a request waits while the recompute runs
+  // (graphology's Louvain and the SQL load hold the event loop; the index's copy and betweenness yield).
+  const duringMs: number[] = [];
+  let recomputing = true;
+  void recompute.finally(() => (recomputing = false)).catch(() => undefined);
+  const other = new Agent({ keepAlive: true, maxSockets: 1 });
+  for (let q = 20; recomputing; q = q + 1 >= QUERIES + 20 ? 20 : q + 1) {
+    const at = performance.now();
+    const answer = await get(other, `${service.url}/matchmaking/${idOf(innovators[q])}/warm-path/${idOf(funders[q])}`, bearer);
+    if (answer.status !== 200 && answer.status !== 404) throw new Error(`warm path during the recompute answered ${answer.status}`);
+    duringMs.push(performance.now() - at);
+    // A pause, so that the probe itself hardly slows the recompute it watches.
+    await sleep(50);
+  }
+  other.destroy();
+  const recomputed = await recompute;
   const metricsS = (performance.now() - started) / 1000;
-  if (recompute.status !== 200) throw new Error(`recompute answered ${recompute.status}: ${recompute.body.slice(0, 300)}`);
-  const snapshot = JSON.parse(recompute.body) as Measured['snapshot'] & { phaseMs: Record<string, number> };
+  if (recomputed.status !== 200) throw new Error(`recompute answered ${recomputed.status}: ${recomputed.body.slice(0, 300)}`);
+  const snapshot = JSON.parse(recomputed.body) as Measured['snapshot'] & { phaseMs: Record<string, number> };
   const peakMb = peakRssMb(pid);
   agent.destroy();
   await service.stop();
   const match = summarize(matchMs);
   const path = summarize(pathMs);
+  const during = summarize(duringMs);
+  progress(`[${mode}] ${duringMs.length} warm paths during the recompute: p50 ${round(during.p50, 1)} ms, max ${round(during.max, 1)} ms`);
   progress(`[${mode}] matches p50 ${round(match.p50, 1)} ms p99 ${round(match.p99, 1)} ms; paths p50 ${round(path.p50, 1)} p99 ${round(path.p99, 1)} ms (${found} found, mean ${round(hops / Math.max(found, 1), 2)} hops)`);
   progress(`[${mode}] metrics: ${snapshot.nodes} nodes, ${snapshot.edges} edges, ${snapshot.communities} communities, betweenness from ${snapshot.betweennessSample} pivots, ${round(metricsS, 1)} s (${JSON.stringify(snapshot.phaseMs)}); peak ${peakMb} MB`);
-  return { match, path, found, hops, pathHops, matchLists, metricsS, phaseMs: snapshot.phaseMs, snapshot, peakRssMb: peakMb, indexLoadMs: status.loadMs };
+  return { match, path, during, found, hops, pathHops, matchLists, metricsS, phaseMs: snapshot.phaseMs, snapshot, peakRssMb: peakMb, indexLoadMs: status.loadMs };
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import Graph from 'graphology';
 import type { NodeAttributes } from '../metrics/country-indicators';
 
+/** Nodes copied into graphology between two yields to the event loop. */
+const YIELD_EVERY_NODES = 5_000;
+
 /** What the index keeps of a person: enough for paths (consent), matches (degrees) and metrics. */
 export interface IndexedPerson {
   personId: string;
@@ -161,18 +164,39 @@ export class GraphIndex {
     return null;
   }
 
-  /** The graph as graphology holds it, for the metrics: nodes with kind and country, summed weights. */
-  toGraphology(): Graph<NodeAttributes> {
+  /**
+   * The graph as graphology holds it, for the metrics: nodes with kind and country, summed weights.
+   * The nodes and pairs are copied first, in one synchronous step, so the graph is one consistent
+   * state of the index; building graphology's graph from the copy (seconds at a million pairs) then
+   * yields to the event loop every few thousand nodes, so warm paths and matches go on meanwhile.
+   */
+  async toGraphology(): Promise<Graph<NodeAttributes>> {
+    const slots: number[] = [];
+    this.present.forEach((present, slot) => present && slots.push(slot));
+    const people = slots.map((slot) => ({ id: this.ids[slot], kind: this.kinds[slot], country: this.countries[slot] }));
+    const offsets = new Int32Array(slots.length + 1);
+    const position = new Int32Array(this.ids.length).fill(-1);
+    slots.forEach((slot, i) => {
+      position[slot] = i;
+      offsets[i + 1] = offsets[i] + this.neighbours[slot].length;
+    });
+    const targets = new Int32Array(offsets[slots.length]);
+    const weights = new Float64Array(offsets[slots.length]);
+    slots.forEach((slot, i) => {
+      targets.set(this.neighbours[slot].map((other) => position[other]), offsets[i]);
+      weights.set(this.weights[slot], offsets[i]);
+    });
+
     const graph = new Graph<NodeAttributes>({ type: 'undirected', allowSelfLoops: false });
-    this.ids.forEach((id, slot) => {
-      if (this.present[slot]) graph.addNode(id, { kind: this.kinds[slot], country: this.countries[slot] });
-    });
-    this.ids.forEach((id, slot) => {
-      if (!this.present[slot]) return;
-      this.neighbours[slot].forEach((other, i) => {
-        if (other > slot && this.present[other]) graph.addUndirectedEdge(id, this.ids[other], { weight: this.weights[slot][i] });
-      });
-    });
+    for (const p of people) graph.addNode(p.id, { kind: p.kind, country: p.country });
+    for (let i = 0; i < people.length; i++) {
+      if (i % YIELD_EVERY_NODES === 0) await new Promise((resume) => setImmediate(resume));
+      for (let at = offsets[i]; at < offsets[i + 1]; at++) {
+        const other = targets[at];
+        // Each pair once, from its lower end; a neighbour who is no node (-1) is left out.
+        if (other > i) graph.addUndirectedEdge(people[i].id, people[other].id, { weight: weights[at] });
+      }
+    }
     return graph;
   }
 

@@ -68,7 +68,7 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
 
   async load(): Promise<Graph<NodeAttributes>> {
     const index = await this.graphIndex.current();
-    return index ? index.toGraphology() : this.loadFromDatabase();
+    return index ? await index.toGraphology() : this.loadFromDatabase();
   }
 
   /** The graph read from PostgreSQL in two queries (GRAPH_INDEX=sql). */
@@ -100,7 +100,7 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
     lap('load');
     const order = graph.order;
     const exact = order <= this.sample;
-    const betweenness = sampledBetweenness(graph, exact ? order : this.sample);
+    const betweenness = await sampledBetweenness(graph, exact ? order : this.sample);
     lap('betweenness');
     const communities = graph.size === 0 ? {} : louvain(graph, { getEdgeWeight: 'weight', rng: seededRandom(7) });
     lap('communities');

@@ -100,10 +100,10 @@ describe('GraphIndex', () => {
     expect(index.size).toBe(1);
   });
 
-  it('hands graphology the same nodes, pairs and weights, leaving out people who are no node', () => {
+  it('hands graphology the same nodes, pairs and weights, leaving out people who are no node', async () => {
     const { index, reference } = randomGraph(150, 500, 9);
     index.setPerson(id(0), null);
-    const graph = index.toGraphology();
+    const graph = await index.toGraphology();
     expect(graph.order).toBe(149);
     expect(graph.hasNode(id(0))).toBe(false);
     const kept = reference.filterEdges((_e, _a, source, target) => source !== id(0) && target !== id(0));

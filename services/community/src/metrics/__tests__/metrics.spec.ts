@@ -1,7 +1,7 @@
 import Graph from 'graphology';
 import betweenness from 'graphology-metrics/centrality/betweenness';
 import { countryIndicators, type NodeAttributes } from '../country-indicators';
-import { sampledBetweenness } from '../sampled-betweenness';
+import { sampledBetweenness, seededRandom } from '../sampled-betweenness';
 
 function graphOf(nodes: Array<[string, string | null, string | null]>, edges: Array<[string, string]>): Graph<NodeAttributes> {
   const graph = new Graph<NodeAttributes>({ type: 'undirected' });
@@ -16,15 +16,29 @@ describe('sampled betweenness', () => {
     [['a', 'b'], ['b', 'c'], ['c', 'd'], ['b', 'e'], ['e', 'f'], ['f', 'g'], ['c', 'g']],
   );
 
-  it('equals graphology\'s exact betweenness when every node is a source', () => {
+  it('equals graphology\'s exact betweenness when every node is a source', async () => {
     const exact = betweenness(graph, { normalized: false });
-    const ours = sampledBetweenness(graph, graph.order);
+    const ours = await sampledBetweenness(graph, graph.order);
     for (const node of graph.nodes()) expect(ours[node]).toBeCloseTo(exact[node], 9);
   });
 
-  it('is deterministic for a seed and estimates the exact values from a sample', () => {
-    expect(sampledBetweenness(graph, 4, 1)).toEqual(sampledBetweenness(graph, 4, 1));
-    const estimate = sampledBetweenness(graph, 4, 1);
+  it('equals it on a larger random graph too, with several components', async () => {
+    const random = seededRandom(5);
+    const big = new Graph({ type: 'undirected' });
+    for (let i = 0; i < 300; i++) big.addNode(`n${i}`);
+    for (let e = 0; e < 700; e++) {
+      const [a, b] = [Math.floor(random() * 300), Math.floor(random() * 300)];
+      if (a !== b) big.mergeEdge(`n${a}`, `n${b}`);
+    }
+    const exact = betweenness(big, { normalized: false });
+    const ours = await sampledBetweenness(big, big.order);
+    expect(Math.max(...Object.values(exact))).toBeGreaterThan(100);
+    for (const node of big.nodes()) expect(ours[node]).toBeCloseTo(exact[node], 6);
+  });
+
+  it('is deterministic for a seed and estimates the exact values from a sample', async () => {
+    expect(await sampledBetweenness(graph, 4, 1)).toEqual(await sampledBetweenness(graph, 4, 1));
+    const estimate = await sampledBetweenness(graph, 4, 1);
     expect(Object.values(estimate).every((v) => v >= 0)).toBe(true);
   });
 });
