@@ -68,7 +68,7 @@ start() {
   done
   echo "  kafka      $KAFKA_BROKERS"
   echo "  the console (one address for everything; the APIs under /api/<service>/): $GATEWAY_URL"
-  echo "  the 2018 results (public): http://127.0.0.1:${PORTS[analytics]}/results/infographic.html?from=2018-01-01&to=2019-01-31"
+  echo "  the 2018 results (public): http://127.0.0.1:${PORTS[analytics]}/results/infographic.html"
   echo "  a token:   npm run --silent token -- --person <uuid> --roles admin"
   echo "  stop with: npm run stop"
 }

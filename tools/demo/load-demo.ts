@@ -6,12 +6,14 @@ import { loadAcademy } from './academy-loader';
 import { demoContext } from './demo-context';
 import { loadProgramme } from './programme-loader';
 import { loadNetwork } from './network-loader';
+import { publishResults } from './results-publisher';
 
 async function main(): Promise<void> {
   const context = demoContext();
   await loadAcademy(context);
   await loadProgramme(context);
   await loadNetwork(context);
+  await publishResults(context);
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { qualified, Topics } from '@socialmakers/contracts';
 import { toKafkaRecord } from '@socialmakers/messaging';
 import { metricValue, produceRaw, repoRoot, ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
-import { envelope, get, isolateKafka, padding, programme, publish, queryDb } from './support';
+import { envelope, get, isolateKafka, padding, programme, publish, queryDb, token } from './support';
 
 const run = promisify(execFile);
 
@@ -122,6 +122,47 @@ describe('analytics: results report, access, bad input and rebuild', () => {
     expect(empty.body).toMatchObject({ enrolments: { enrolled: 0 }, workshops: { held: 0, participants: 0 }, uniquePeople: { total: 0 } });
   });
 
+  const publishPeriod = (body: unknown, roles?: Array<'analyst' | 'admin' | 'member'>) =>
+    fetch(`${analytics.url}/results/publications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(roles ? { authorization: `Bearer ${token(roles)}` } : {}) },
+      body: JSON.stringify(body),
+    }).then(async (response) => ({ status: response.status, body: await response.json() }));
+
+  it('shows the public nothing until a period is published, then the latest publication', async () => {
+    const nothing = await get(analytics.url, '/results/headline');
+    expect(nothing.status).toBe(404);
+    expect(nothing.body).toMatchObject({ code: 'NOT_PUBLISHED', detail: 'No results have been published yet; an analyst publishes a period first.' });
+    expect((await get(analytics.url, '/results/infographic.html')).status).toBe(404);
+
+    expect((await publishPeriod({ year: '2018' })).status).toBe(401);
+    expect((await publishPeriod({ year: '2018' }, ['member'])).status).toBe(403);
+    const noPeriod = await publishPeriod({}, ['analyst']);
+    expect(noPeriod).toMatchObject({ status: 400, body: { code: 'BAD_PERIOD', detail: 'Give the period to publish: a year such as 2018, or the from and to days.' } });
+    const backwards = await publishPeriod({ from: '2018-12-31', to: '2018-01-01' }, ['admin']);
+    expect(backwards).toMatchObject({ status: 400, body: { code: 'BAD_PERIOD' } });
+    expect((await get(analytics.url, '/results/publications', ['analyst'])).body).toEqual([]);
+
+    const published = await publishPeriod({ year: '2017' }, ['analyst']);
+    expect(published).toMatchObject({ status: 201, body: { period: { from: '2017-01-01', to: '2017-12-31' } } });
+    expect((await get(analytics.url, '/results/headline')).body).toMatchObject({ period: { from: '2017-01-01', to: '2017-12-31' }, learnersEnrolled: 0 });
+    expect((await publishPeriod({ year: '2018' }, ['admin'])).status).toBe(201);
+    // The latest publication is what the public sees by default; an earlier one stays readable by name.
+    expect((await get(analytics.url, '/results/headline')).body).toMatchObject({ period: { from: '2018-01-01', to: '2018-12-31' }, learnersEnrolled: 39 });
+    expect((await get(analytics.url, '/results/headline?year=2017')).status).toBe(200);
+    const unpublished = await get(analytics.url, '/results/infographic.svg?year=2016');
+    expect(unpublished.status).toBe(404);
+    expect(unpublished.body).toMatchObject({ code: 'NOT_PUBLISHED' });
+    expect(unpublished.body.detail).toContain('2016-01-01 to 2016-12-31 are not published');
+    const list = await get(analytics.url, '/results/publications', ['admin']);
+    expect(list.body.map((p: { period: { from: string } }) => p.period.from)).toEqual(['2018-01-01', '2017-01-01']);
+    expect(list.body[0].publishedBy).toMatch(/^[0-9a-f-]{36}$/);
+    // The public may list what is published, without who published it.
+    const open = await get(analytics.url, '/results/published');
+    expect(open.status).toBe(200);
+    expect(open.body).toEqual(list.body.map(({ period, publishedAt }: { period: unknown; publishedAt: string }) => ({ period, publishedAt })));
+  });
+
   it('gives the report as CSV and as a public infographic and headline figures', async () => {
     const csv = await get(analytics.url, '/results/report.csv?year=2018', ['analyst']);
     expect(csv.status).toBe(200);
@@ -142,7 +183,7 @@ describe('analytics: results report, access, bad input and rebuild', () => {
     });
     expect(JSON.stringify(headline.body)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 
-    const svg = await get(analytics.url, '/results/infographic.svg?year=2018');
+    const svg = await get(analytics.url, '/results/infographic.svg');
     expect(svg.status).toBe(200);
     expect(svg.headers.get('content-type')).toContain('image/svg+xml');
     expect(svg.text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);

@@ -6,6 +6,7 @@ export const AnalyticsErrorCode = {
   UnknownEventType: 'UNKNOWN_EVENT_TYPE',
   UnknownCountry: 'UNKNOWN_COUNTRY',
   BadCursor: 'BAD_CURSOR',
+  NotPublished: 'NOT_PUBLISHED',
 } as const;
 export type AnalyticsErrorCode = (typeof AnalyticsErrorCode)[keyof typeof AnalyticsErrorCode];
 

@@ -79,7 +79,8 @@ export class ReportCounters1764748800000 implements MigrationInterface {
         period_to date NOT NULL,
         published_at timestamptz NOT NULL,
         published_by text NOT NULL,
-        CHECK (period_to >= period_from)
+        CHECK (period_to >= period_from),
+        UNIQUE (period_from, period_to)
       )`);
     await queryRunner.query(`CREATE INDEX report_publications_latest ON report_publications (published_at DESC)`);
   }
