@@ -64,8 +64,12 @@ function get(agent: Agent, url: string, bearer: string): Promise<{ status: numbe
 }
 
 function peakRssMb(pid: number): number {
+  return memoryMb(pid, 'VmHWM');
+}
+
+function memoryMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return round(kb / 1024);
 }
 
@@ -199,6 +203,7 @@ async function run(cleanUp: CleanUp): Promise<void> {
     [`${prefix}louvain_s`]: round(m.phaseMs.communities / 1000, 2),
     [`${prefix}betweenness_s`]: round(m.phaseMs.betweenness / 1000, 2),
     [`${prefix}peak_rss_mb`]: m.peakRssMb,
+    [`${prefix}rss_before_recompute_mb`]: m.rssBeforeRecomputeMb,
   });
   printResult({
     bench: 'community',
@@ -218,6 +223,7 @@ async function run(cleanUp: CleanUp): Promise<void> {
 interface Measured {
   match: ReturnType<typeof summarize>;
   path: ReturnType<typeof summarize>;
+  rssBeforeRecomputeMb: number;
   /** Warm paths asked while the recompute ran. */
   during: ReturnType<typeof summarize>;
   found: number;
@@ -281,7 +287,9 @@ async function measure(cleanUp: CleanUp, url: string, mode: 'sql' | 'memory', be
       hops += length;
     }
   }
-  progress(`[${mode}] full metrics recompute`);
+  // Resident memory before the recompute: in memory mode, what the index costs besides the service.
+  const rssBeforeRecomputeMb = memoryMb(pid, 'VmRSS');
+  progress(`[${mode}] full metrics recompute (resident before: ${rssBeforeRecomputeMb} MB)`);
   const started = performance.now();
   const recompute = new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request(`${service.url}/network/metrics/recompute`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` } }, (res) => {
@@ -321,7 +329,7 @@ async function measure(cleanUp: CleanUp, url: string, mode: 'sql' | 'memory', be
   progress(`[${mode}] ${duringMs.length} warm paths during the recompute: p50 ${round(during.p50, 1)} ms, max ${round(during.max, 1)} ms`);
   progress(`[${mode}] matches p50 ${round(match.p50, 1)} ms p99 ${round(match.p99, 1)} ms; paths p50 ${round(path.p50, 1)} p99 ${round(path.p99, 1)} ms (${found} found, mean ${round(hops / Math.max(found, 1), 2)} hops)`);
   progress(`[${mode}] metrics: ${snapshot.nodes} nodes, ${snapshot.edges} edges, ${snapshot.communities} communities, betweenness from ${snapshot.betweennessSample} pivots, ${round(metricsS, 1)} s (${JSON.stringify(snapshot.phaseMs)}); peak ${peakMb} MB`);
-  return { match, path, during, found, hops, pathHops, matchLists, metricsS, phaseMs: snapshot.phaseMs, snapshot, peakRssMb: peakMb, indexLoadMs: status.loadMs };
+  return { rssBeforeRecomputeMb, match, path, during, found, hops, pathHops, matchLists, metricsS, phaseMs: snapshot.phaseMs, snapshot, peakRssMb: peakMb, indexLoadMs: status.loadMs };
 }
 
 main().catch((error: unknown) => {

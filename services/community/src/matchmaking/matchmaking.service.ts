@@ -40,15 +40,19 @@ export class MatchmakingService {
   ) {}
 
   async matches(personId: string, kinds: string[], limit: number): Promise<MatchesView> {
+    // The index reads the change log on a connection of its own while the profile queries run.
+    const indexRead = this.graphIndex.current();
+    indexRead.catch(() => undefined);
     const me = await this.innovator(personId);
-    const modules: string[] = (await this.dataSource.query(`SELECT module_key FROM node_module_progress WHERE person_id = $1`, [personId])).map(
-      (r: { module_key: string }) => r.module_key,
-    );
-    const neighbours: Array<{ other: string; type: string; weight: number }> = await this.dataSource.query(
-      `SELECT target_id AS other, type, weight FROM graph_edges WHERE source_id = $1
-       UNION ALL SELECT source_id, type, weight FROM graph_edges WHERE target_id = $1`,
-      [personId],
-    );
+    const [progress, neighbours]: [Array<{ module_key: string }>, Array<{ other: string; type: string; weight: number }>] = await Promise.all([
+      this.dataSource.query(`SELECT module_key FROM node_module_progress WHERE person_id = $1`, [personId]),
+      this.dataSource.query(
+        `SELECT target_id AS other, type, weight FROM graph_edges WHERE source_id = $1
+         UNION ALL SELECT source_id, type, weight FROM graph_edges WHERE target_id = $1`,
+        [personId],
+      ),
+    ]);
+    const modules = progress.map((r) => r.module_key);
     const direct = new Map<string, number>();
     const connected = new Set<string>();
     for (const n of neighbours) {
@@ -70,7 +74,7 @@ export class MatchmakingService {
     );
     if (candidates.length === 0) return { personId, kinds, matches: [] };
     const candidateIds = candidates.map((c) => c.person_id);
-    const index = await this.graphIndex.current();
+    const index = await indexRead;
     const common = index ? index.commonNeighbourDegrees(personId, candidateIds) : await this.commonNeighbours(neighbourIds, candidateIds);
 
     const scored = candidates.map((c) => {
@@ -163,19 +167,21 @@ export class MatchmakingService {
     const cohorts = new Map<string, string[]>();
     const visible = others.filter((o) => o.attendance_visible).map((o) => o.person_id);
     if (!mineVisible || visible.length === 0) return { activities, cohorts };
-    const rows: Array<{ other: string; kind: string; country: string; attended_at: Date }> = await this.dataSource.query(
-      `SELECT b.person_id AS other, a.kind, a.country, a.attended_at FROM participations a JOIN participations b USING (activity_id)
-        WHERE a.person_id = $1 AND b.person_id = ANY($2)`,
-      [personId, visible],
-    );
+    const [rows, cohortRows]: [Array<{ other: string; kind: string; country: string; attended_at: Date }>, Array<{ other: string; context: string }>] = await Promise.all([
+      this.dataSource.query(
+        `SELECT b.person_id AS other, a.kind, a.country, a.attended_at FROM participations a JOIN participations b USING (activity_id)
+          WHERE a.person_id = $1 AND b.person_id = ANY($2)`,
+        [personId, visible],
+      ),
+      this.dataSource.query(
+        `SELECT CASE WHEN source_id = $1 THEN target_id ELSE source_id END AS other, context FROM edge_evidence
+          WHERE type = $3 AND ((source_id = $1 AND target_id = ANY($2)) OR (target_id = $1 AND source_id = ANY($2)))`,
+        [personId, visible, EdgeType.SameCohort],
+      ),
+    ]);
     for (const r of rows) {
       activities.set(r.other, [...(activities.get(r.other) ?? []), { kind: r.kind, country: r.country, attendedAt: new Date(r.attended_at).toISOString() }]);
     }
-    const cohortRows: Array<{ other: string; context: string }> = await this.dataSource.query(
-      `SELECT CASE WHEN source_id = $1 THEN target_id ELSE source_id END AS other, context FROM edge_evidence
-        WHERE type = $3 AND ((source_id = $1 AND target_id = ANY($2)) OR (target_id = $1 AND source_id = ANY($2)))`,
-      [personId, visible, EdgeType.SameCohort],
-    );
     for (const r of cohortRows) {
       const moduleKey = r.context.split('/')[1];
       cohorts.set(r.other, [...(cohorts.get(r.other) ?? []), moduleKey]);

@@ -29,6 +29,9 @@ export class WarmPathService {
   ) {}
 
   async find(from: string, to: string): Promise<WarmPathView> {
+    // The index reads the change log on a connection of its own while the ends are checked.
+    const indexRead = this.graphIndex.current();
+    indexRead.catch(() => undefined);
     const ends: Array<{ person_id: string; appears: boolean | null }> = await this.dataSource.query(
       `SELECT n.person_id, p.appears_in_matches AS appears FROM person_nodes n LEFT JOIN stakeholder_profiles p USING (person_id)
         WHERE n.person_id = ANY($1) AND n.erased_at IS NULL`,
@@ -37,7 +40,7 @@ export class WarmPathService {
     if (!ends.some((e) => e.person_id === from)) throw new NotFoundError('PERSON_NOT_IN_NETWORK', `No person ${from} is in the network.`);
     if (!ends.some((e) => e.person_id === to && e.appears)) throw new NotFoundError('TARGET_NOT_FOUND', `No stakeholder ${to} can be reached: unknown, or not appearing in matches.`);
 
-    const index = await this.graphIndex.current();
+    const index = await indexRead;
     const found = index ? index.warmPath(from, to, MAX_HOPS) : await sqlWarmPath(this.dataSource, from, to, MAX_HOPS);
     let view = found && (await this.describe(found, from, to));
     // Someone on the path withdrew consent after the index's last read: search again in PostgreSQL.
