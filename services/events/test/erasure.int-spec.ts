@@ -135,6 +135,17 @@ describe('events service: erasure of a person (community PersonErasedV1)', () =>
     expect(events[2].data.personId).not.toBe(cedomir);
     expect(events[3].data).toMatchObject({ personId: ana });
 
+    // The organiser imports the same paper sheet again: Čedomir's row is refused, not recorded again.
+    const again = await call<{ imported: number; alreadyRecorded: number; rejected: Array<{ line: number; reason: string }> }>(service.url, 'POST', `/activities/${workshop}/sign-in-sheets`, {
+      token: partner.token,
+      csv: sheet.join('\n'),
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ imported: 0, alreadyRecorded: 1 });
+    expect(again.body.rejected).toEqual([{ line: 2, reason: expect.stringContaining('asked to be erased') }]);
+    expect(await traces(cedomir, name)).toMatchObject({ attendances: 0, namedRows: 0 });
+    expect(await attendances(workshop)).toMatchObject({ participantCount: 2, total: 14 });
+
     // A completion from before the erasure, delivered late by learning's topic, is not kept.
     const late = await completionOnTopic({ personId: cedomir, courseKey: 'social-innovation-academy', moduleKey: 'implementation', country: 'SI', completedAt: '2018-12-01T10:00:00.000Z' });
     await waitFor('the late completion', () => processed(late), (n) => n === 1);

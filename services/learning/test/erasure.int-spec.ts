@@ -117,6 +117,20 @@ describe('learning: erasure of a person (community PersonErasedV1)', () => {
     const late = await attendanceOnTopic(workshop(personId, '2018-11-20T09:00:00.000Z'));
     await waitFor('the late attendance', () => processed(late), (n) => n === 1);
     expect((await rowsNaming(personId)).attendances).toBe(0);
+    // A migration file made before the erasure is imported again: the person's rows are refused.
+    const reimport = await call<{ rowsImported: number; rejected: Array<{ line: number; reason: string }> }>(url(), 'POST', '/imports/learners', {
+      token: adminToken(),
+      body: { rows: [{ personId, courseKey, country: 'SI', enrolledAt: '2018-10-01T09:00:00Z' }, { personId, courseKey, moduleKey: MODULES[0], completedAt: '2018-10-05T09:00:00Z' }] },
+    });
+    expect(reimport.status).toBe(200);
+    expect(reimport.body.rowsImported).toBe(0);
+    expect(reimport.body.rejected).toEqual([
+      { line: 1, reason: expect.stringContaining('asked to be erased') },
+      { line: 2, reason: expect.stringContaining('asked to be erased') },
+    ]);
+    expect(await rowsNaming(personId)).toMatchObject({ enrolments: 0, module_completions: 0 });
+    expect(await statistics()).toEqual(before);
+
     // What the person does after the erasure starts afresh, as a new profile does in community.
     const afterwards = await attendanceOnTopic(workshop(personId, new Date(Date.now() + 60_000).toISOString()));
     await waitFor('the attendance after the erasure', () => processed(afterwards), (n) => n === 1);

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EnrolmentCreatedV1, EnrolmentWithdrawnV1, type EnrolmentCreatedV1Payload } from '@socialmakers/contracts';
 import { EventOutbox } from '@socialmakers/messaging';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { runPrepared } from '../common/prepared-statement';
 import { Enrolment, EnrolmentStatus } from './entities/enrolment.entity';
 import { enrolmentNotFound, notEnrolled } from './enrolment.errors';
 import type { EnrolDto } from './dto/enrol.dto';
@@ -58,7 +59,7 @@ export class EnrolmentService {
   /**
    * The common case, a person's first enrolment in a published course, in one statement: the
    * enrolment row and its EnrolmentCreatedV1 outbox row in one data-modifying CTE, which commits
-   * atomically without BEGIN/COMMIT (one round trip instead of four). Every value of the event is
+   * atomically without BEGIN/COMMIT (one round trip instead of four), as a prepared statement. Every value of the event is
    * known beforehand (the id and time are made here), so the outbox checks it against its contract as
    * usual. Answers undefined when it wrote nothing (the person has an enrolment, withdrawn or not, or
    * the course is not open): the transaction in enrol() decides those cases as before.
@@ -77,7 +78,9 @@ export class EnrolmentService {
       firstParameter: 6,
       when: 'EXISTS (SELECT 1 FROM created)',
     });
-    const created: Array<{ id: string }> = await this.dataSource.query(
+    const created = await runPrepared<{ id: string }>(
+      this.dataSource,
+      'learning-enrol-first-time',
       `WITH created AS (
          INSERT INTO enrolments (id, person_id, course_key, country, status, enrolled_at)
          SELECT $1, $2, course_key, $4, 'enrolled', $5 FROM courses WHERE course_key = $3 AND status = 'published'

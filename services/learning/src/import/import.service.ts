@@ -58,14 +58,23 @@ export class ImportService {
           )
         : [];
       const existingByPair = new Map(existing.map((e) => [pairKey({ personId: e.person_id, courseKey: e.course_key }), e]));
+      // A migration file made before someone's erasure must not bring their records back.
+      const people = [...new Set(checked.map((row) => row.personId))];
+      const erased: Array<{ person_id: string; erased_at: Date }> = people.length
+        ? await manager.query(`SELECT person_id, erased_at FROM erased_people WHERE person_id = ANY($1::uuid[])`, [people])
+        : [];
+      const erasedAt = new Map(erased.map((e) => [e.person_id, new Date(e.erased_at)]));
 
       const good: ImportRow[] = [];
       for (const row of checked) {
         const course = courseByKey.get(row.courseKey);
         const module = row.moduleKey ? moduleByKey.get(`${row.courseKey}|${row.moduleKey}`) : undefined;
         const enrolment = existingByPair.get(pairKey(row));
+        const erasure = erasedAt.get(row.personId);
         let reason: string | undefined;
-        if (!course || course.status === CatalogueStatus.Draft) reason = `There is no published course "${row.courseKey}".`;
+        if (erasure && (earliest(row.enrolledAt, row.completedAt) ?? now) <= erasure) {
+          reason = `This learner asked to be erased on ${erasure.toISOString().slice(0, 10)}; records from before then are not imported again.`;
+        } else if (!course || course.status === CatalogueStatus.Draft) reason = `There is no published course "${row.courseKey}".`;
         else if (course.status === CatalogueStatus.Archived) reason = `The course "${row.courseKey}" is archived.`;
         else if (row.moduleKey && !module) reason = `The course "${row.courseKey}" has no published module "${row.moduleKey}".`;
         else if (row.moduleKey && enrolment?.status === 'withdrawn') reason = `The learner withdrew from "${row.courseKey}"; a completion needs an active enrolment.`;
