@@ -148,11 +148,11 @@ describe('gateway: the public edge', () => {
     expect(api.headers.get('content-type')).toContain('application/problem+json');
   });
 
-  describe('with a strict gateway (five credential attempts a minute, one-second access tokens)', () => {
+  describe('with a strict gateway (30 API requests and five credential attempts a minute, one-second access tokens)', () => {
     let strict: ServiceProcess;
 
     beforeAll(async () => {
-      strict = await startGateway(gatewayDb, { LEARNING_URL: learning.url }, { AUTH_RATE_LIMIT_PER_MINUTE: '5', ACCESS_TOKEN_TTL_SECONDS: '1' });
+      strict = await startGateway(gatewayDb, { LEARNING_URL: learning.url }, { RATE_LIMIT_PER_MINUTE: '30', AUTH_RATE_LIMIT_PER_MINUTE: '5', ACCESS_TOKEN_TTL_SECONDS: '1' });
     });
 
     afterAll(async () => {
@@ -191,6 +191,27 @@ describe('gateway: the public edge', () => {
       expect(refused!.body.detail).toMatch(/^Too many sign-in, sign-up or reset attempts from your address; wait \d+ seconds/);
       // Other routes keep their own, wider limit.
       expect((await call(strict.url, 'GET', '/api/learning/courses', { token: tokenFor(randomUUID(), 'member') })).status).toBe(200);
+    });
+
+    it('answers 429 on the proxied routes too once an address has used up its API requests', async () => {
+      const token = tokenFor(randomUUID(), 'member');
+      const requestId = `it-limited-${randomBytes(4).toString('hex')}`;
+      let refused: Answer | undefined;
+      let served = 0;
+      for (let attempt = 0; attempt < 40 && !refused; attempt += 1) {
+        const answer = await call(strict.url, 'GET', '/api/learning/courses', { token, headers: { 'x-request-id': `${requestId}-${attempt}` } });
+        if (answer.status === 429) refused = answer;
+        else if (answer.status === 200) served += 1;
+        else throw new Error(`unexpected ${answer.status}: ${answer.text}`);
+      }
+      expect(refused).toBeDefined();
+      expect(served).toBeLessThanOrEqual(30);
+      expect(refused!.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(refused!.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused!.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(refused!.body).toMatchObject({ status: 429, code: 'RATE_LIMITED', instance: '/api/learning/courses' });
+      expect(refused!.body.requestId).toBe(refused!.headers.get('x-request-id'));
+      expect(refused!.body.detail).toMatch(/^Too many requests from your address; wait \d+ seconds/);
     });
   });
 });

@@ -14,6 +14,9 @@ function perMinute(limit: number, what: string): RequestHandler {
     limit,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    // Its checks of Express's trust proxy setting: the gateway sets it from TRUST_PROXY_HOPS, and the
+    // proxy lane works out the client's address the same way without an Express app to inspect.
+    validate: { trustProxy: false, xForwardedForHeader: false },
     handler: (_request, response, next) => {
       const retryAfter = response.getHeader('retry-after');
       next(
