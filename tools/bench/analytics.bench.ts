@@ -27,7 +27,7 @@ import { ReportService } from '../../services/analytics/src/results/report.servi
 import { parsePeriod } from '../../services/analytics/src/common/period';
 import { CleanUp, machineLoad, pollUntil, printResult, progress, round, withTimeout } from './support/bench-kit';
 
-const { values: args } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, chunk: { type: 'string', default: '1000' } } });
+const { values: args } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, chunk: { type: 'string', default: '1000' }, consumers: { type: 'string', default: '2' } } });
 const N = Number(args.events);
 const PHASE_TIMEOUT_MS = 30 * 60_000;
 
@@ -234,6 +234,7 @@ async function main(): Promise<void> {
         dataSource,
         kafka,
         chunkSize: Number(args.chunk),
+        consumers: Number(args.consumers),
         onProgress: ({ done, total }) => {
           if (done - lastShown >= 100_000) {
             lastShown = done;
@@ -278,6 +279,7 @@ async function main(): Promise<void> {
       ratio: round(replay / bare, 3),
       report_ms: round(reportMs, 1),
       report_from_facts_ms: round(factsMs, 1),
+      replay_consumers: Number(args.consumers),
       machine_busy_before: load,
     };
   } finally {

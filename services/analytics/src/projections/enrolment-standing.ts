@@ -1,6 +1,21 @@
 import type { EntityManager } from 'typeorm';
 import type { ReachChange } from './reach';
 
+/** How much a year's enrolled and created counts move for a course, country and week. */
+export interface EnrolmentCount {
+  year: number;
+  course: string;
+  country: string;
+  week: string;
+  enrolled: number;
+  created: number;
+}
+
+export interface EnrolmentChanges {
+  reach: ReachChange[];
+  counts: EnrolmentCount[];
+}
+
 interface Standing {
   enrolment_id: string;
   year: number;
@@ -17,10 +32,10 @@ interface Standing {
  * the enrolment is still enrolled at the year's end (its latest event by then is a creation). This is
  * the report's rule for a year, kept up to date; the year's counts move by the difference between the
  * old and the new standings, so the outcome does not depend on the order the events came in.
- * Returns the changes to "enrolled" reach.
+ * Returns the changes to "enrolled" reach and to the counts, for the projector to apply last.
  */
-export async function refreshEnrolmentStanding(manager: EntityManager, enrolmentIds: string[]): Promise<ReachChange[]> {
-  if (enrolmentIds.length === 0) return [];
+export async function refreshEnrolmentStanding(manager: EntityManager, enrolmentIds: string[]): Promise<EnrolmentChanges> {
+  if (enrolmentIds.length === 0) return { reach: [], counts: [] };
   const ids = [...new Set(enrolmentIds)];
   // TypeORM answers a DELETE with [rows, count].
   const [old] = (await manager.query(
@@ -46,7 +61,7 @@ export async function refreshEnrolmentStanding(manager: EntityManager, enrolment
      RETURNING enrolment_id, year, person_id, course_key, country, week, enrolled`,
     [ids],
   );
-  const counts = new Map<string, { year: number; course: string; country: string; week: string; enrolled: number; created: number }>();
+  const counts = new Map<string, EnrolmentCount>();
   const reach: ReachChange[] = [];
   const count = (row: Standing, sign: 1 | -1) => {
     const country = row.country ?? '';
@@ -60,7 +75,14 @@ export async function refreshEnrolmentStanding(manager: EntityManager, enrolment
   };
   for (const row of old) count(row, -1);
   for (const row of fresh) count(row, 1);
-  const moved = [...counts.values()].filter((c) => c.enrolled !== 0 || c.created !== 0);
+  return { reach, counts: [...counts.values()].filter((c) => c.enrolled !== 0 || c.created !== 0) };
+}
+
+/**
+ * Moves the year's enrolment counts. Hot rows every writer touches: the projector moves them last,
+ * in key order, so concurrent writers wait for each other only at the end and never deadlock.
+ */
+export async function applyEnrolmentCounts(manager: EntityManager, moved: EnrolmentCount[]): Promise<void> {
   if (moved.length > 0) {
     await manager.query(
       `INSERT INTO enrolment_counts AS t (year, course_key, country, week, enrolled, created)
@@ -69,5 +91,4 @@ export async function refreshEnrolmentStanding(manager: EntityManager, enrolment
       [moved.map((c) => c.year), moved.map((c) => c.course), moved.map((c) => c.country), moved.map((c) => c.week), moved.map((c) => c.enrolled), moved.map((c) => c.created)],
     );
   }
-  return reach;
 }

@@ -17,6 +17,7 @@ import {
   ConnectionFormedV1,
   IntroductionRequestedV1,
   NetworkIndicatorsSnapshottedV1,
+  PersonErasedV1,
   StakeholderRegisteredV1,
   StakeholderUpdatedV1,
   type EventType,
@@ -26,17 +27,23 @@ import type { EventEnvelope } from '@socialmakers/messaging';
 import { anonymiseErased } from '../privacy/erasure';
 import { countryOf } from './event-country';
 import { occurredAt } from './event-time';
-import { refreshEnrolmentStanding } from './enrolment-standing';
-import { applyDayCounts, applyReach, dayOf, yearOf, type DayChange, type ReachChange } from './reach';
+import { applyEnrolmentCounts, refreshEnrolmentStanding, type EnrolmentCount } from './enrolment-standing';
+import { applyDayCounts, applyReach, applyReachCounts, dayOf, yearOf, type DayChange, type ReachChange } from './reach';
 
 type Rows = Array<Record<string, unknown>>;
 type Run = <T = unknown>(sql: string, rows: Rows) => Promise<T[]>;
 
 /**
- * Serialises the projection writers (the live group and a rebuild's replay group): the counters move
- * by differences read in the same transaction, which two writers interleaving could misread.
+ * Keeps projection writers from misreading each other: the counters move by differences read in the
+ * writer's transaction. Writers of one consumer group may share it: a fact's events share a partition
+ * key, so two of them never touch the same fact (counters are only added to, in key order). Writers
+ * of different groups (the live group and a rebuild's replay), and any chunk with an erasure (it
+ * rewrites rows of every partition), take it alone.
  */
 const PROJECTION_WRITER_LOCK = 7_340_612;
+
+/** 'shared' for the parallel writers of one group (a rebuild's replay), 'exclusive' otherwise. */
+export type ProjectionWriters = 'exclusive' | 'shared';
 
 /** Every projection table, for the rebuild (event_log last: it is what the streams read). */
 export const PROJECTION_TABLES = [
@@ -84,18 +91,20 @@ function ofType<T extends EventType>(envelopes: EventEnvelope[], type: T): Array
  */
 @Injectable()
 export class ProjectorService {
-  async apply(consumed: EventEnvelope[], manager: EntityManager): Promise<void> {
+  async apply(consumed: EventEnvelope[], manager: EntityManager, writers: ProjectionWriters = 'exclusive'): Promise<void> {
     if (consumed.length === 0) return;
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [PROJECTION_WRITER_LOCK]);
+    const alone = writers === 'exclusive' || consumed.some((e) => e.type === PersonErasedV1.type);
+    await manager.query(alone ? 'SELECT pg_advisory_xact_lock($1)' : 'SELECT pg_advisory_xact_lock_shared($1)', [PROJECTION_WRITER_LOCK]);
     const { envelopes, rewriteEarlierRows } = await anonymiseErased(manager, consumed);
     const run: Run = async <T>(sql: string, rows: Rows) => (rows.length > 0 ? ((await manager.query(sql, [JSON.stringify(rows)])) as T[]) : []);
     const reach: ReachChange[] = [];
     const days: DayChange[] = [];
+    const enrolmentCounts: EnrolmentCount[] = [];
 
     await run(
       `INSERT INTO event_log (event_source, event_id, type, subject, occurred_at, recorded_at, country, data)
        SELECT source, id, type, subject, occurred_at, time, country, data
-       FROM jsonb_to_recordset($1::jsonb) AS r(n int, source text, id text, type text, subject text, occurred_at timestamptz, time timestamptz, country text, data jsonb)
+       FROM json_to_recordset($1::json) AS r(n int, source text, id text, type text, subject text, occurred_at timestamptz, time timestamptz, country text, data jsonb)
        ORDER BY n
        ON CONFLICT (event_source, event_id) DO NOTHING`,
       envelopes.map((e, n) => ({
@@ -116,7 +125,7 @@ export class ProjectorService {
     await run(
       `INSERT INTO catalogue_modules (course_key, module_key, position, title, published_at)
        SELECT DISTINCT ON (course_key, module_key) course_key, module_key, position, title, published_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(course_key text, module_key text, position int, title text, published_at timestamptz)
+       FROM json_to_recordset($1::json) AS r(course_key text, module_key text, position int, title text, published_at timestamptz)
        ORDER BY course_key, module_key, published_at DESC, position DESC, title DESC
        ON CONFLICT (course_key, module_key) DO UPDATE SET position = excluded.position, title = excluded.title, published_at = excluded.published_at
        WHERE (excluded.published_at, excluded.position, excluded.title) > (catalogue_modules.published_at, catalogue_modules.position, catalogue_modules.title)`,
@@ -126,7 +135,7 @@ export class ProjectorService {
     const enrolments = await run<{ enrolment_id: string }>(
       `INSERT INTO enrolment_events (event_source, event_id, enrolment_id, person_id, course_key, country, action, at)
        SELECT source, id, enrolment_id, person_id, course_key, country, action, at
-       FROM jsonb_to_recordset($1::jsonb) AS r(source text, id text, enrolment_id uuid, person_id uuid, course_key text, country text, action text, at timestamptz)
+       FROM json_to_recordset($1::json) AS r(source text, id text, enrolment_id uuid, person_id uuid, course_key text, country text, action text, at timestamptz)
        ON CONFLICT DO NOTHING
        RETURNING enrolment_id`,
       [
@@ -140,14 +149,16 @@ export class ProjectorService {
         })),
       ],
     );
-    reach.push(...(await refreshEnrolmentStanding(manager, enrolments.map((row) => row.enrolment_id))));
+    const standing = await refreshEnrolmentStanding(manager, enrolments.map((row) => row.enrolment_id));
+    reach.push(...standing.reach);
+    enrolmentCounts.push(...standing.counts);
 
     // A person's module (or course) completion counts once, at its earliest time, with that time's
     // country; when an earlier one arrives, its counts move from the old day (and country) to the new.
     const completedModules = await run<Moved & { module_key: string }>(
       `WITH r AS (
          SELECT DISTINCT ON (person_id, course_key, module_key) person_id, course_key, module_key, country, completed_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(person_id uuid, course_key text, module_key text, country text, completed_at timestamptz)
+         FROM json_to_recordset($1::json) AS r(person_id uuid, course_key text, module_key text, country text, completed_at timestamptz)
          ORDER BY person_id, course_key, module_key, completed_at, country
        ), old AS (
          SELECT m.person_id, m.course_key, m.module_key, m.country, m.completed_at FROM module_completions m JOIN r USING (person_id, course_key, module_key)
@@ -174,7 +185,7 @@ export class ProjectorService {
     const courses = await run<Moved>(
       `WITH r AS (
          SELECT DISTINCT ON (person_id, course_key) person_id, course_key, country, completed_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(person_id uuid, course_key text, country text, completed_at timestamptz)
+         FROM json_to_recordset($1::json) AS r(person_id uuid, course_key text, country text, completed_at timestamptz)
          ORDER BY person_id, course_key, completed_at, country
        ), old AS (
          SELECT c.person_id, c.course_key, c.completed_at FROM course_completions c JOIN r USING (person_id, course_key)
@@ -197,7 +208,7 @@ export class ProjectorService {
     const certificates = await run<{ course_key: string; issued_at: Date }>(
       `INSERT INTO certificates (certificate_id, person_id, course_key, country, issued_at)
        SELECT certificate_id, person_id, course_key, country, issued_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(certificate_id uuid, person_id uuid, course_key text, country text, issued_at timestamptz)
+       FROM json_to_recordset($1::json) AS r(certificate_id uuid, person_id uuid, course_key text, country text, issued_at timestamptz)
        ON CONFLICT DO NOTHING
        RETURNING course_key, issued_at`,
       ofType(envelopes, CertificateIssuedV1.type).map(({ data }) => ({
@@ -208,8 +219,11 @@ export class ProjectorService {
 
     reach.push(...(await this.applyActivities(envelopes, run)));
     await this.applyCommunity(envelopes, run);
+    const people = await applyReach(manager, reach);
+    // The hot counters last, always in this order and in key order.
+    await applyEnrolmentCounts(manager, enrolmentCounts);
     await applyDayCounts(manager, days);
-    await applyReach(manager, reach);
+    await applyReachCounts(manager, people);
     await rewriteEarlierRows();
   }
 
@@ -218,7 +232,7 @@ export class ProjectorService {
     await run(
       `INSERT INTO stakeholders (person_id, kind, country, occurred_at)
        SELECT DISTINCT ON (person_id) person_id, kind, country, occurred_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(person_id uuid, kind text, country text, occurred_at timestamptz)
+       FROM json_to_recordset($1::json) AS r(person_id uuid, kind text, country text, occurred_at timestamptz)
        ORDER BY person_id, occurred_at DESC, kind DESC, country DESC
        ON CONFLICT (person_id) DO UPDATE SET kind = excluded.kind, country = excluded.country, occurred_at = excluded.occurred_at
        WHERE (excluded.occurred_at, excluded.kind, excluded.country) > (stakeholders.occurred_at, stakeholders.kind, stakeholders.country)`,
@@ -229,7 +243,7 @@ export class ProjectorService {
     await run(
       `INSERT INTO introductions (introduction_id, requester_id, recipient_id, requested_at)
        SELECT introduction_id, requester_id, recipient_id, requested_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(introduction_id uuid, requester_id uuid, recipient_id uuid, requested_at timestamptz)
+       FROM json_to_recordset($1::json) AS r(introduction_id uuid, requester_id uuid, recipient_id uuid, requested_at timestamptz)
        ON CONFLICT DO NOTHING`,
       ofType(envelopes, IntroductionRequestedV1.type).map(({ data }) => ({
         introduction_id: data.introductionId, requester_id: data.requesterId, recipient_id: data.recipientId, requested_at: data.occurredAt,
@@ -238,7 +252,7 @@ export class ProjectorService {
     await run(
       `INSERT INTO connections (connection_id, person_id, other_person_id, formed_at)
        SELECT connection_id, person_id, other_person_id, formed_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(connection_id uuid, person_id uuid, other_person_id uuid, formed_at timestamptz)
+       FROM json_to_recordset($1::json) AS r(connection_id uuid, person_id uuid, other_person_id uuid, formed_at timestamptz)
        ON CONFLICT DO NOTHING`,
       ofType(envelopes, ConnectionFormedV1.type).map(({ data }) => ({
         connection_id: data.connectionId, person_id: data.personId, other_person_id: data.otherPersonId, formed_at: data.formedAt,
@@ -247,7 +261,7 @@ export class ProjectorService {
     await run(
       `INSERT INTO network_snapshots (snapshot_id, computed_at, nodes, edges, communities, countries)
        SELECT snapshot_id, computed_at, nodes, edges, communities, countries
-       FROM jsonb_to_recordset($1::jsonb) AS r(snapshot_id uuid, computed_at timestamptz, nodes int, edges int, communities int, countries jsonb)
+       FROM json_to_recordset($1::json) AS r(snapshot_id uuid, computed_at timestamptz, nodes int, edges int, communities int, countries jsonb)
        ON CONFLICT DO NOTHING`,
       ofType(envelopes, NetworkIndicatorsSnapshottedV1.type).map(({ data }) => ({
         snapshot_id: data.snapshotId, computed_at: data.computedAt, nodes: data.nodes, edges: data.edges, communities: data.communities,
@@ -264,7 +278,7 @@ export class ProjectorService {
     await run(
       `INSERT INTO activities (activity_id, kind, country, course_key, module_key, lecturer_ids, first_attended_at)
        SELECT DISTINCT ON (activity_id) activity_id, kind, country, course_key, module_key, lecturer_ids, min(attended_at) OVER (PARTITION BY activity_id)
-       FROM jsonb_to_recordset($1::jsonb) AS r(activity_id uuid, kind text, country text, course_key text, module_key text, lecturer_ids uuid[], attended_at timestamptz)
+       FROM json_to_recordset($1::json) AS r(activity_id uuid, kind text, country text, course_key text, module_key text, lecturer_ids uuid[], attended_at timestamptz)
        ORDER BY activity_id, attended_at
        ON CONFLICT (activity_id) DO UPDATE SET
          first_attended_at = LEAST(activities.first_attended_at, excluded.first_attended_at),
@@ -281,7 +295,7 @@ export class ProjectorService {
       `WITH ins AS (
          INSERT INTO attendances (activity_id, person_id, kind, country, attended_at)
          SELECT activity_id, person_id, kind, country, attended_at
-         FROM jsonb_to_recordset($1::jsonb) AS r(activity_id uuid, person_id uuid, kind text, country text, attended_at timestamptz)
+         FROM json_to_recordset($1::json) AS r(activity_id uuid, person_id uuid, kind text, country text, attended_at timestamptz)
          ON CONFLICT DO NOTHING
          RETURNING activity_id, person_id, kind, country, attended_at
        ), named AS (
@@ -296,7 +310,7 @@ export class ProjectorService {
     await run(
       `INSERT INTO activities (activity_id, kind, title, country, course_key, module_key, lecturer_ids, starts_at, starts_version)
        SELECT DISTINCT ON (activity_id) activity_id, kind, title, country, course_key, module_key, lecturer_ids, starts_at, version
-       FROM jsonb_to_recordset($1::jsonb) AS r(activity_id uuid, kind text, title text, country text, course_key text, module_key text, lecturer_ids uuid[], starts_at timestamptz, version timestamptz)
+       FROM json_to_recordset($1::json) AS r(activity_id uuid, kind text, title text, country text, course_key text, module_key text, lecturer_ids uuid[], starts_at timestamptz, version timestamptz)
        ORDER BY activity_id, version DESC, starts_at DESC
        ON CONFLICT (activity_id) DO UPDATE SET
          kind = excluded.kind, title = excluded.title, country = excluded.country,
@@ -312,7 +326,7 @@ export class ProjectorService {
     await run(
       `INSERT INTO activities (activity_id, kind, country, starts_at, starts_version)
        SELECT DISTINCT ON (activity_id) activity_id, kind, country, starts_at, version
-       FROM jsonb_to_recordset($1::jsonb) AS r(activity_id uuid, kind text, country text, starts_at timestamptz, version timestamptz)
+       FROM json_to_recordset($1::json) AS r(activity_id uuid, kind text, country text, starts_at timestamptz, version timestamptz)
        ORDER BY activity_id, version DESC, starts_at DESC
        ON CONFLICT (activity_id) DO UPDATE SET
          starts_at = CASE WHEN activities.starts_version IS NULL OR (excluded.starts_version, excluded.starts_at) > (activities.starts_version, activities.starts_at)
@@ -325,7 +339,7 @@ export class ProjectorService {
     await run(
       `INSERT INTO activities (activity_id, kind, country, cancelled_at)
        SELECT DISTINCT ON (activity_id) activity_id, kind, country, cancelled_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(activity_id uuid, kind text, country text, cancelled_at timestamptz)
+       FROM json_to_recordset($1::json) AS r(activity_id uuid, kind text, country text, cancelled_at timestamptz)
        ORDER BY activity_id, cancelled_at
        ON CONFLICT (activity_id) DO UPDATE SET cancelled_at = LEAST(activities.cancelled_at, excluded.cancelled_at)`,
       ofType(envelopes, ActivityCancelledV1.type).map(({ data }) => ({
@@ -335,7 +349,7 @@ export class ProjectorService {
     await run(
       `INSERT INTO activities (activity_id, kind, country, course_key, module_key, held_at, held_participants, held_walk_ins)
        SELECT DISTINCT ON (activity_id) activity_id, kind, country, course_key, module_key, held_at, participants, walk_ins
-       FROM jsonb_to_recordset($1::jsonb) AS r(activity_id uuid, kind text, country text, course_key text, module_key text, held_at timestamptz, participants int, walk_ins int)
+       FROM json_to_recordset($1::json) AS r(activity_id uuid, kind text, country text, course_key text, module_key text, held_at timestamptz, participants int, walk_ins int)
        ORDER BY activity_id, participants DESC, walk_ins DESC, held_at
        ON CONFLICT (activity_id) DO UPDATE SET
          held_at = LEAST(activities.held_at, excluded.held_at),
@@ -352,7 +366,7 @@ export class ProjectorService {
     await run(
       `INSERT INTO activities (activity_id, kind, country, walk_ins, walk_ins_at)
        SELECT DISTINCT ON (activity_id) activity_id, kind, country, walk_ins, recorded_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(activity_id uuid, kind text, country text, walk_ins int, recorded_at timestamptz)
+       FROM json_to_recordset($1::json) AS r(activity_id uuid, kind text, country text, walk_ins int, recorded_at timestamptz)
        ORDER BY activity_id, recorded_at DESC, walk_ins DESC
        ON CONFLICT (activity_id) DO UPDATE SET walk_ins = excluded.walk_ins, walk_ins_at = excluded.walk_ins_at
        WHERE activities.walk_ins_at IS NULL OR (excluded.walk_ins_at, excluded.walk_ins) > (activities.walk_ins_at, activities.walk_ins)`,

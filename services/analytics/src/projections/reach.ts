@@ -17,35 +17,38 @@ export function yearOf(at: string | Date): number {
   return new Date(at).getUTCFullYear();
 }
 
+/** How many people a year's stage and country gained (or lost). */
+export interface ReachCount {
+  year: number;
+  stage: string;
+  country: string;
+  people: number;
+}
+
 /**
  * Applies fact changes to who reached which stage: each change counts on four keys (the stage in its
  * country and in any country, any stage in its country and in any), a person's row keeps how many
  * facts support it, and the per-key number of people moves only when that support goes from none to
- * some or back. One statement for the whole chunk.
+ * some or back. One statement for the whole chunk; returns the moves for `applyReachCounts`.
  */
-export async function applyReach(manager: EntityManager, changes: ReachChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  await manager.query(
+export async function applyReach(manager: EntityManager, changes: ReachChange[]): Promise<ReachCount[]> {
+  if (changes.length === 0) return [];
+  return (await manager.query(
     `WITH d AS (
        SELECT y, k.s, k.c, p, sum(n)::int AS n
        FROM unnest($1::int[], $2::text[], $3::text[], $4::uuid[], $5::int[]) AS u(y, s, c, p, n),
             LATERAL (VALUES (u.s, u.c), (u.s, '*'), ('*', u.c), ('*', '*')) AS k(s, c)
        GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
-       ORDER BY 1, 2, 3, 4
      ), up AS (
-       INSERT INTO reach_people AS r (year, stage, country, person_id, refs)
-       SELECT y, s, c, p, n FROM d
-       ON CONFLICT (year, stage, country, person_id) DO UPDATE SET refs = r.refs + excluded.refs
+       INSERT INTO reach_people AS r (person_id, year, stage, country, refs)
+       SELECT p, y, s, c, n FROM d ORDER BY p, y, s, c
+       ON CONFLICT (person_id, year, stage, country) DO UPDATE SET refs = r.refs + excluded.refs
        RETURNING year, stage, country, person_id, refs
-     ), moved AS (
-       SELECT up.year, up.stage, up.country,
-              sum(CASE WHEN up.refs > 0 AND up.refs - d.n <= 0 THEN 1 WHEN up.refs <= 0 AND up.refs - d.n > 0 THEN -1 ELSE 0 END)::int AS people
-       FROM up JOIN d ON d.y = up.year AND d.s = up.stage AND d.c = up.country AND d.p = up.person_id
-       GROUP BY 1, 2, 3
      )
-     INSERT INTO reach_counts AS t (year, stage, country, people)
-     SELECT year, stage, country, people FROM moved WHERE people <> 0 ORDER BY 1, 2, 3
-     ON CONFLICT (year, stage, country) DO UPDATE SET people = t.people + excluded.people`,
+     SELECT up.year, up.stage, up.country,
+            sum(CASE WHEN up.refs > 0 AND up.refs - d.n <= 0 THEN 1 WHEN up.refs <= 0 AND up.refs - d.n > 0 THEN -1 ELSE 0 END)::int AS people
+     FROM up JOIN d ON d.y = up.year AND d.s = up.stage AND d.c = up.country AND d.p = up.person_id
+     GROUP BY 1, 2, 3 HAVING sum(CASE WHEN up.refs > 0 AND up.refs - d.n <= 0 THEN 1 WHEN up.refs <= 0 AND up.refs - d.n > 0 THEN -1 ELSE 0 END) <> 0`,
     [
       changes.map((c) => c.year),
       changes.map((c) => c.stage),
@@ -53,6 +56,17 @@ export async function applyReach(manager: EntityManager, changes: ReachChange[])
       changes.map((c) => c.personId),
       changes.map((c) => c.delta),
     ],
+  )) as ReachCount[];
+}
+
+/** Moves the people counts (hot rows: the projector moves them last, in key order). */
+export async function applyReachCounts(manager: EntityManager, counts: ReachCount[]): Promise<void> {
+  if (counts.length === 0) return;
+  await manager.query(
+    `INSERT INTO reach_counts AS t (year, stage, country, people)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[]) ORDER BY 1, 2, 3
+     ON CONFLICT (year, stage, country) DO UPDATE SET people = t.people + excluded.people`,
+    [counts.map((c) => c.year), counts.map((c) => c.stage), counts.map((c) => c.country), counts.map((c) => c.people)],
   );
 }
 

@@ -27,6 +27,12 @@ export interface RebuildOptions {
   /** How often progress is read from the group's committed offsets. */
   pollMs?: number;
   chunkSize?: number;
+  /**
+   * Consumers of the replay group in this process, each applying its partitions' chunks in its own
+   * transactions: one's records are decoded while another's transaction runs, and PostgreSQL works
+   * on several chunks at once. Default 2.
+   */
+  consumers?: number;
 }
 
 /** The replay's own consumer group: the live group keeps its offsets and goes on with new events. */
@@ -61,7 +67,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   const admin = kafka.admin();
   await admin.connect();
   const producer = createEventProducer(kafka);
-  let runner: ConsumerRunner | undefined;
+  let runners: ConsumerRunner[] = [];
   try {
     const [{ locked }] = (await lock.query('SELECT pg_try_advisory_lock($1) AS locked', [REBUILD_LOCK])) as Array<{ locked: boolean }>;
     if (!locked) throw new RebuildAlreadyRunningError();
@@ -87,18 +93,23 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     if (total > 0) {
       const projector = new ProjectorService();
       await producer.connect();
-      runner = new ConsumerRunner({
-        kafka,
-        dataSource,
-        producer,
-        group,
-        topics,
-        handledTypes: new Set(Object.keys(EventCatalogue)),
-        handleBatch: (envelopes, manager) => projector.apply(envelopes, manager),
-        chunkSize: options.chunkSize ?? 1000,
-        commitIntervalMs: 200,
-      });
-      await runner.start();
+      runners = Array.from(
+        { length: Math.max(1, options.consumers ?? 2) },
+        () =>
+          new ConsumerRunner({
+            kafka,
+            dataSource,
+            producer,
+            group,
+            topics,
+            handledTypes: new Set(Object.keys(EventCatalogue)),
+            // The replay's consumers are one group: they may write side by side (see ProjectorService).
+            handleBatch: (envelopes, manager) => projector.apply(envelopes, manager, 'shared'),
+            chunkSize: options.chunkSize ?? 1000,
+            commitIntervalMs: 200,
+          }),
+      );
+      await Promise.all(runners.map((runner) => runner.start()));
       for (;;) {
         const committed = await admin.fetchOffsets({ groupId: group, topics });
         let done = 0;
@@ -112,8 +123,8 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
         if (done >= total) break;
         await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
       }
-      await runner.stop();
-      runner = undefined;
+      await Promise.all(runners.map((runner) => runner.stop()));
+      runners = [];
     }
 
     await dataSource.query('DELETE FROM inbox WHERE consumer_group = $1', [group]);
@@ -131,7 +142,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       millis: Date.now() - started,
     };
   } finally {
-    await runner?.stop().catch(() => undefined);
+    await Promise.all(runners.map((runner) => runner.stop().catch(() => undefined)));
     await producer.disconnect().catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
     await lock.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);

@@ -55,7 +55,8 @@ export class ReportCounters1764748800000 implements MigrationInterface {
         country text NOT NULL,
         person_id uuid NOT NULL,
         refs integer NOT NULL,
-        PRIMARY KEY (year, stage, country, person_id)
+        -- Person first: a chunk touches a person's rows (several stages, '*') together, on one page.
+        PRIMARY KEY (person_id, year, stage, country)
       )`);
     await queryRunner.query(`
       CREATE TABLE reach_counts (
