@@ -1,5 +1,6 @@
-// Two projects: unit specs (pure logic, may mock collaborators) and integration specs, which talk
-// to the real Kafka broker and PostgreSQL that test/global-setup.ts makes sure are running.
+// Three projects: unit specs (pure logic, may mock collaborators), integration specs, which talk
+// to the real Kafka broker and PostgreSQL that test/global-setup.ts makes sure are running, and e2e
+// specs, which drive the web console in headless Chromium against the whole running platform.
 const { pathsToModuleNameMapper } = require('./tools/jest/paths');
 const swc = ['@swc/jest', JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'))];
 
@@ -21,6 +22,14 @@ module.exports = {
       globalSetup: '<rootDir>/tools/jest/integration-global-setup.js',
       globalTeardown: '<rootDir>/tools/jest/integration-global-teardown.js',
       setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-timeout.js'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/e2e/jest-global-setup.js',
+      globalTeardown: '<rootDir>/test/e2e/jest-global-teardown.js',
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/e2e-timeout.js'],
     },
   ],
 };

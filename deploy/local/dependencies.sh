@@ -17,6 +17,22 @@ ensure_node_modules() {
   echo "$want" > "$marker"
 }
 
+# Headless Chromium for the console's end-to-end tests: Debian's chromium package (playwright-core
+# drives it; no browser is downloaded). Installs it when missing as root; otherwise says what to install.
+ensure_chromium() {
+  local browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [[ -x "$browser" ]] && return 0
+  if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "[deps] installing Debian's chromium package for the end-to-end tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  if [[ ! -x "$browser" ]]; then
+    echo "[deps] missing: Chromium at $browser for the end-to-end tests; install Debian's chromium package (apt-get install chromium, as root) or set CHROMIUM_PATH" >&2
+    return 1
+  fi
+}
+
 # A signing secret for local tokens, made once per clone and never committed (.cache is ignored).
 ensure_local_jwt_secret() {
   local file="$ROOT/.cache/local/jwt-secret"

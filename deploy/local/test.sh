@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: installs what is missing, checks types and module boundaries, runs the unit tests, then
-# the integration tests against a real Kafka broker and PostgreSQL (started here when not given).
+# the integration tests against a real Kafka broker and PostgreSQL (started here when not given), then
+# the end-to-end tests that drive the web console in headless Chromium.
 set -euo pipefail
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -8,15 +9,17 @@ cd "$ROOT"
 # shellcheck source=deploy/local/dependencies.sh
 source "$ROOT/deploy/local/dependencies.sh"
 ensure_node_modules
+ensure_chromium
 
 export NX_DAEMON=false
 mkdir -p .cache/test-results
 
 echo "[test] type check"
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/console/tsconfig.json
 
 echo "[test] lint (module boundaries included)"
-npx eslint services libs tools
+npx eslint services libs tools apps test
 
 status=0
 echo "[test] unit tests"
@@ -25,10 +28,13 @@ npx jest --selectProjects unit --json --outputFile=.cache/test-results/unit.json
 echo "[test] integration tests (real Kafka and PostgreSQL)"
 npx jest --selectProjects integration --runInBand --json --outputFile=.cache/test-results/integration.json || status=1
 
+echo "[test] end-to-end tests (the console in headless Chromium against the running platform)"
+npx jest --selectProjects e2e --runInBand --json --outputFile=.cache/test-results/e2e.json || status=1
+
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0;
-  for (const f of ["unit", "integration"]) {
+  for (const f of ["unit", "integration", "e2e"]) {
     const path = `.cache/test-results/${f}.json`;
     if (!fs.existsSync(path)) { failed += 1; continue; }
     const r = JSON.parse(fs.readFileSync(path, "utf8"));

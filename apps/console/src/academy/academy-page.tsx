@@ -4,6 +4,7 @@ import { learningApi } from '../api/learning';
 import { useFormat } from '../i18n/format';
 import { useSession } from '../session/session';
 import { LoadStatus, Outcome } from '../session/status';
+import { useAction } from '../session/use-action';
 import { useLoad } from '../session/use-load';
 import { CertificatesList } from './certificates-list';
 
@@ -24,17 +25,7 @@ export function AcademyPage() {
     [personId, i18n.language],
   );
   const [country, setCountry] = useState('');
-  const [outcome, setOutcome] = useState<{ ok?: string; error?: unknown }>({});
-
-  const act = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      setOutcome({});
-      state.reload();
-    } catch (error) {
-      setOutcome({ error });
-    }
-  };
+  const { outcome, act } = useAction(state.reload);
 
   const enrolledKeys = new Set(state.data?.progress.filter((p) => p.enrolment === 'enrolled').map((p) => p.courseKey));
   const open = state.data?.courses.filter((course) => !enrolledKeys.has(course.courseKey)) ?? [];
@@ -85,7 +76,7 @@ export function AcademyPage() {
             ))}
           </ol>
           {course.enrolment === 'enrolled' && (
-            <button type="button" onClick={() => void act(() => learningApi.withdraw(personId, course.courseKey))}>
+            <button type="button" className="secondary" onClick={() => void act(() => learningApi.withdraw(personId, course.courseKey))}>
               {t('academy.withdraw')}
             </button>
           )}

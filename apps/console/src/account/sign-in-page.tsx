@@ -1,36 +1,22 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { useSession } from '../session/session';
-import { authErrorText } from './auth-error';
+import { homeOf, useSession } from '../session/session';
+import { useAuthForm } from './auth-form';
 
 export function SignInPage() {
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from;
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    try {
-      await session.signIn(String(form.get('email')), String(form.get('password')));
-      navigate(from ?? '/academy');
-    } catch (failure) {
-      setError(authErrorText(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, onSubmit } = useAuthForm(async (form) => {
+    const account = await session.signIn(String(form.get('email')), String(form.get('password')));
+    navigate(from ?? homeOf(account));
+  });
 
   return (
     <section className="narrow">
       <h1>{t('auth.signInTitle')}</h1>
-      <form onSubmit={(event) => void submit(event)} className="form">
+      <form onSubmit={onSubmit} className="form">
         <label>
           {t('auth.email')}
           <input name="email" type="email" autoComplete="username" required />

@@ -1,35 +1,21 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useSession } from '../session/session';
-import { authErrorText } from './auth-error';
+import { useAuthForm } from './auth-form';
 
 export function SignUpPage() {
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    try {
-      await session.signUp(String(form.get('email')), String(form.get('password')), String(form.get('displayName')));
-      navigate('/profile');
-    } catch (failure) {
-      setError(authErrorText(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, onSubmit } = useAuthForm(async (form) => {
+    await session.signUp(String(form.get('email')), String(form.get('password')), String(form.get('displayName')));
+    navigate('/profile');
+  });
 
   return (
     <section className="narrow">
       <h1>{t('auth.signUpTitle')}</h1>
-      <form onSubmit={(event) => void submit(event)} className="form">
+      <form onSubmit={onSubmit} className="form">
         <label>
           {t('auth.displayName')}
           <input name="displayName" autoComplete="name" required maxLength={120} />

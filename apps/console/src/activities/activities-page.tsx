@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eventsApi, type Activity, type Registration } from '../api/events';
 import { useFormat } from '../i18n/format';
 import { useSession } from '../session/session';
 import { LoadStatus, Outcome } from '../session/status';
+import { useAction } from '../session/use-action';
 import { useLoad } from '../session/use-load';
 
 /**
@@ -21,17 +21,7 @@ export function ActivitiesPage() {
     const registrations = await Promise.all(activities.map((activity) => eventsApi.registrationOf(activity.id, personId)));
     return activities.map((activity, i) => ({ activity, registration: registrations[i] }));
   }, [personId]);
-  const [outcome, setOutcome] = useState<{ ok?: string; error?: unknown }>({});
-
-  const act = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      setOutcome({});
-      state.reload();
-    } catch (error) {
-      setOutcome({ error });
-    }
-  };
+  const { outcome, act } = useAction(state.reload);
 
   const statusOf = (registration: Registration) =>
     registration.status === 'confirmed'

@@ -11,12 +11,22 @@ const EXPORTS = [
   { label: 'analyst.reportCsv', path: 'results/report.csv', file: 'results-report.csv' },
 ] as const;
 
-/** Downloads of the event log and the results report for a year (they need the token, so they are fetched). */
+/** Downloads of the event log and the results report for a year (they need the token, so they are fetched), and publishing a year's results. */
 export function ExportsPage() {
   const { t } = useTranslation();
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+
+  const [published, setPublished] = useState<{ ok?: string; error?: unknown }>({});
+  const publish = async () => {
+    try {
+      await analyticsApi.publish(year);
+      setPublished({ ok: t('analyst.publishedYear', { year }) });
+    } catch (failure) {
+      setPublished({ error: failure });
+    }
+  };
 
   const download = async (path: string, file: string) => {
     setBusy(true);
@@ -48,6 +58,12 @@ export function ExportsPage() {
       </div>
       {busy && <p role="status">{t('analyst.downloading')}</p>}
       <Outcome error={error} />
+      <h2>{t('analyst.publishTitle')}</h2>
+      <p>{t('analyst.publishIntro')}</p>
+      <button type="button" onClick={() => void publish()}>
+        {t('analyst.publish', { year })}
+      </button>
+      <Outcome {...published} />
     </section>
   );
 }

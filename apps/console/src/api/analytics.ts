@@ -20,9 +20,18 @@ export interface StreamedEvent {
   data: Record<string, unknown>;
 }
 
+/** A period an analyst published: the public sees the figures of published periods only. */
+export interface PublishedPeriod {
+  period: { from: string; to: string };
+  publishedAt: string;
+}
+
 export const analyticsApi = {
-  /** Public: counts only. */
-  headline: (year: string) => api<HeadlineFigures>('analytics/results/headline', { query: { year } }),
+  /** Public: the published periods, the latest first. */
+  published: () => api<PublishedPeriod[]>('analytics/results/published'),
+  /** Public, counts only: the figures of a published period (the latest without one), computed live. */
+  headline: (period?: { from: string; to: string }) => api<HeadlineFigures>('analytics/results/headline', { query: period }),
+  publish: (year: string) => api<PublishedPeriod>('analytics/results/publications', { method: 'POST', body: { year } }),
   asyncApi: () => api<Record<string, unknown>>('analytics/streams/asyncapi.json'),
   download: (path: string, query: Record<string, string | undefined>) => send(`analytics/${path}`, { query }),
 };

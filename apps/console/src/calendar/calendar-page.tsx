@@ -15,6 +15,9 @@ interface CalendarEntry {
   categories: string[];
 }
 
+/** The feed names each kind in a category (in English); the page shows the kind in the reader's language. */
+const KIND_OF_CATEGORY: Record<string, string> = { 'Field workshop': 'workshop', Festival: 'festival', Webinar: 'webinar' };
+
 /** Reads the public iCalendar feed, the same one people subscribe to, so the page and the feed never disagree. */
 function entriesOf(feed: string): CalendarEntry[] {
   const calendar = new ICAL.Component(ICAL.parse(feed));
@@ -51,6 +54,13 @@ export function CalendarPage() {
           {state.data.map((entry) => (
             <li key={entry.uid} className={entry.cancelled ? 'card cancelled' : 'card'}>
               <h2>{entry.summary}</h2>
+              {entry.categories
+                .filter((category) => KIND_OF_CATEGORY[category])
+                .map((category) => (
+                  <span key={category} className="badge">
+                    {t(`kinds.${KIND_OF_CATEGORY[category]}`)}
+                  </span>
+                ))}
               <p>
                 <time dateTime={entry.startsAt}>{format.dateTime(entry.startsAt)}</time> – <time dateTime={entry.endsAt}>{format.dateTime(entry.endsAt)}</time>
               </p>

@@ -1,9 +1,10 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { communityApi, type Introduction } from '../api/community';
 import { useFormat } from '../i18n/format';
 import { useSession } from '../session/session';
 import { LoadStatus, Outcome } from '../session/status';
+import { useAction } from '../session/use-action';
 import { useLoad } from '../session/use-load';
 
 /** Introductions I asked for and those asked of me; the recipient accepts or declines. */
@@ -17,17 +18,7 @@ export function IntroductionsPage() {
     const names = new Map(others.map((id, n) => [id, profiles[n]?.displayName ?? t('network.unnamed')]));
     return { introductions, names };
   }, [personId]);
-  const [outcome, setOutcome] = useState<{ ok?: string; error?: unknown }>({});
-
-  const answer = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      setOutcome({});
-      state.reload();
-    } catch (error) {
-      setOutcome({ error });
-    }
-  };
+  const { outcome, act: answer } = useAction(state.reload);
 
   const received = state.data?.introductions.filter((i) => i.recipientId === personId) ?? [];
   const sent = state.data?.introductions.filter((i) => i.requesterId === personId) ?? [];

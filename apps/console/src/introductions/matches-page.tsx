@@ -61,14 +61,14 @@ function MatchCard({ match }: { match: Match }) {
     <li className="card match" aria-labelledby={headingId}>
       <h2 id={headingId}>{match.displayName}</h2>
       <p>
-        <span className="badge">{t(`profile.kinds.${match.kind}`)}</span> {format.country(match.country)} · <strong>{t('matches.score', { score: match.score })}</strong>
+        <span className="badge">{t(`profile.kinds.${match.kind}`)}</span> {format.country(match.country)} · <strong>{t('matches.score', { score: Math.round(match.score) })}</strong>
       </p>
       <dl className="score-parts">
         {PARTS.map((part) => (
           <div key={part}>
             <dt>{t(`matches.parts.${part}`)}</dt>
             <dd>
-              <meter min={0} max={1} value={match.parts[part]} aria-label={t(`matches.parts.${part}`)} /> {Math.round(match.parts[part] * 100)} %
+              <meter min={0} max={1} value={match.parts[part]} aria-label={t(`matches.parts.${part}`)} /> <span className="percent">{Math.round(match.parts[part] * 100)} %</span>
             </dd>
           </div>
         ))}

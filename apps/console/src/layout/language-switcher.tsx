@@ -7,15 +7,15 @@ const NAMES: Record<string, string> = { en: 'English', sl: 'Slovenščina' };
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   return (
-    <label className="language">
-      <span>{t('app.language')}</span>
-      <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
+    <span className="language">
+      <label htmlFor="language">{t('app.language')}</label>
+      <select id="language" value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
         {LANGUAGES.map((language) => (
           <option key={language} value={language} lang={language}>
             {NAMES[language]}
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CONSUMER_GROUPS, operationsApi } from '../api/operations';
 import { useFormat } from '../i18n/format';
 import { LoadStatus, Outcome } from '../session/status';
+import { useAction } from '../session/use-action';
 import { useLoad } from '../session/use-load';
 
 /** A consumer group's dead letters with the error that put them there, and replay. */
@@ -11,17 +12,9 @@ export function DeadLetters() {
   const format = useFormat();
   const [group, setGroup] = useState(CONSUMER_GROUPS[0]);
   const state = useLoad(() => operationsApi.deadLetters(group), [group]);
-  const [outcome, setOutcome] = useState<{ ok?: string; error?: unknown }>({});
-
-  const replay = async (ids?: string[]) => {
-    try {
-      const result = await operationsApi.replay(group, ids);
-      setOutcome({ ok: t('operations.replayed', { count: result.replayed.length }) });
-      state.reload();
-    } catch (error) {
-      setOutcome({ error });
-    }
-  };
+  const { outcome, act } = useAction(state.reload);
+  const [replayed, setReplayed] = useState<number>();
+  const replay = (ids?: string[]) => act(async () => setReplayed((await operationsApi.replay(group, ids)).replayed.length));
 
   const letters = state.data?.deadLetters ?? [];
   return (
@@ -36,7 +29,7 @@ export function DeadLetters() {
         </select>
       </label>
       <LoadStatus state={state} />
-      <Outcome {...outcome} />
+      <Outcome ok={outcome.error === undefined && replayed !== undefined ? t('operations.replayed', { count: replayed }) : undefined} error={outcome.error} />
       {state.data && letters.length === 0 && <p>{t('operations.noDeadLetters')}</p>}
       {letters.length > 0 && (
         <>

@@ -4,6 +4,7 @@ import { communityApi } from '../api/community';
 import { eventsApi, type Activity } from '../api/events';
 import { useFormat } from '../i18n/format';
 import { LoadStatus, Outcome } from '../session/status';
+import { useAction } from '../session/use-action';
 import { useLoad } from '../session/use-load';
 import { ActivityPicker } from './activity-picker';
 
@@ -32,23 +33,13 @@ function Attendance({ activity }: { activity: Activity }) {
     const names = new Map(registrations.map((r, i) => [r.personId, profiles[i]?.displayName]));
     return { registrations, attendances, names, present: new Set(attendances.participants.map((a) => a.personId)) };
   }, [activity.id]);
-  const [outcome, setOutcome] = useState<{ ok?: string; error?: unknown }>({});
+  const { outcome, act } = useAction(state.reload);
   const [held, setHeld] = useState(activity.status === 'held');
-
-  const act = async (work: () => Promise<unknown>, ok?: string) => {
-    try {
-      await work();
-      setOutcome({ ok });
-      state.reload();
-    } catch (error) {
-      setOutcome({ error });
-    }
-  };
   const checkInById = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
     const personId = String(new FormData(element).get('personId')).trim();
-    void act(() => eventsApi.checkIn(activity.id, personId)).then(() => element.reset());
+    void act(() => eventsApi.checkIn(activity.id, personId)).then((done) => done && element.reset());
   };
 
   return (

@@ -3,25 +3,31 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { analyticsApi, type HeadlineFigures } from '../api/analytics';
 import { useFormat } from '../i18n/format';
+import { LoadStatus } from '../session/status';
+import { useLoad } from '../session/use-load';
 
 const REFRESH_SECONDS = 5;
-const FIRST_YEAR = 2018;
 
-/** The public results infographic: the headline figures of a year, refreshed while the page is open. */
+/**
+ * The public results infographic: the figures of a period an analyst published (the latest by
+ * default), computed live from the event streams and refreshed while the page is open.
+ */
 export function ResultsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
-  const thisYear = new Date().getFullYear();
-  const year = params.get('year') ?? String(thisYear);
+  const chosen = params.get('from') && params.get('to') ? { from: params.get('from')!, to: params.get('to')! } : undefined;
+  const published = useLoad(() => analyticsApi.published(), []);
   const [figures, setFigures] = useState<HeadlineFigures>();
   const [updatedAt, setUpdatedAt] = useState<Date>();
   const [error, setError] = useState<Error>();
+  const nothingPublished = published.data?.length === 0;
 
   useEffect(() => {
+    if (nothingPublished) return;
     let current = true;
     const load = () =>
-      analyticsApi.headline(year).then(
+      analyticsApi.headline(chosen).then(
         (headline) => {
           if (!current) return;
           setFigures(headline);
@@ -36,30 +42,47 @@ export function ResultsPage() {
       current = false;
       clearInterval(timer);
     };
-  }, [year]);
+    // The period is its two strings; the object is new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [chosen?.from, chosen?.to, nothingPublished]);
 
-  const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(thisYear - i));
+  const periodLabel = ({ from, to }: { from: string; to: string }) =>
+    from.endsWith('-01-01') && to.endsWith('-12-31') && from.slice(0, 4) === to.slice(0, 4) ? from.slice(0, 4) : `${format.date(from)} – ${format.date(to)}`;
+  const shown = figures?.period ?? chosen;
+  const infographic = shown ? `/api/analytics/results/infographic.html?from=${shown.from}&to=${shown.to}` : '/api/analytics/results/infographic.html';
   return (
     <section>
       <h1>{t('results.title')}</h1>
       <p>{t('results.intro')}</p>
-      <div className="toolbar">
-        <label>
-          {t('results.year')}{' '}
-          <select value={year} onChange={(event) => setParams({ year: event.target.value })}>
-            {years.map((y) => (
-              <option key={y}>{y}</option>
-            ))}
-          </select>
-        </label>
-        <a href={`/api/analytics/results/infographic.html?year=${year}`}>{t('results.printable')}</a>
-      </div>
+      <LoadStatus state={published} />
+      {nothingPublished && <p className="notice">{t('results.nothingPublished')}</p>}
+      {published.data && published.data.length > 0 && (
+        <div className="toolbar">
+          <label>
+            {t('results.period')}{' '}
+            <select
+              value={shown ? `${shown.from}/${shown.to}` : ''}
+              onChange={(event) => {
+                const [from, to] = event.target.value.split('/');
+                setParams({ from, to });
+              }}
+            >
+              {published.data.map(({ period }) => (
+                <option key={`${period.from}/${period.to}`} value={`${period.from}/${period.to}`}>
+                  {periodLabel(period)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <a href={infographic}>{t('results.printable')}</a>
+        </div>
+      )}
       {error && (
         <p role="alert" className="notice error">
           {t('common.failed', { message: error.message })}
         </p>
       )}
-      {!figures && !error && <p role="status">{t('common.loading')}</p>}
+      {!figures && !error && !nothingPublished && published.data && <p role="status">{t('common.loading')}</p>}
       {figures && (
         <>
           <ul className="figures" aria-live="polite">

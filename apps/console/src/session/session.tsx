@@ -10,7 +10,7 @@ interface SessionState {
   restoring: boolean;
   /** Set when a refresh failed and the person was signed out. */
   ended: boolean;
-  signIn(email: string, password: string): Promise<void>;
+  signIn(email: string, password: string): Promise<Account>;
   signUp(email: string, password: string, displayName: string): Promise<void>;
   signOut(): Promise<void>;
   has(...roles: Role[]): boolean;
@@ -38,8 +38,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    setAccount((await accountsApi.signIn(email, password)).account);
+    const { account: signedIn } = await accountsApi.signIn(email, password);
+    setAccount(signedIn);
     setEnded(false);
+    return signedIn;
   }, []);
   const signUp = useCallback(async (email: string, password: string, displayName: string) => {
     setAccount((await accountsApi.signUp(email, password, displayName)).account);
@@ -61,4 +63,13 @@ export function useSession(): SessionState {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession outside SessionProvider');
   return session;
+}
+
+/** Where a person starts after signing in: the first page of their main role. */
+export function homeOf(account: Account): string {
+  if (account.roles.includes('member')) return '/academy';
+  if (account.roles.includes('organiser')) return '/organiser/check-in';
+  if (account.roles.includes('admin')) return '/operations';
+  if (account.roles.includes('analyst')) return '/analyst/live';
+  return '/results';
 }

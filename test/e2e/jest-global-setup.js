@@ -1,0 +1,2 @@
+require('../../tools/jest/paths').registerPathAliases();
+module.exports = require('./global-setup.ts').default;
