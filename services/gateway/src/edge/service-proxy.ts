@@ -58,6 +58,8 @@ export function createServiceProxy(service: string, baseUrl: string, bodyLimitBy
     upstream.once('response', (answer: IncomingMessage) => {
       stopTimer({ status: String(answer.statusCode ?? 502) });
       response.writeHead(answer.statusCode ?? 502, answer.statusMessage, returnedResponseHeaders(answer.headers));
+      // A live stream (analytics' SSE tail) may send its first event much later: the client gets the headers now.
+      if (answer.headers['content-type']?.startsWith('text/event-stream')) response.flushHeaders();
       answer.pipe(response);
       answer.once('error', () => response.destroy());
     });
