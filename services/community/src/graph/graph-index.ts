@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import Graph from 'graphology';
-import type { NodeAttributes } from '../metrics/country-indicators';
+import type { MetricsGraph, NodeAttributes } from '../metrics/country-indicators';
 
 /** Nodes copied into graphology between two yields to the event loop. */
 const YIELD_EVERY_NODES = 5_000;
@@ -170,7 +170,7 @@ export class GraphIndex {
    * state of the index; building graphology's graph from the copy (seconds at a million pairs) then
    * yields to the event loop every few thousand nodes, so warm paths and matches go on meanwhile.
    */
-  async toGraphology(): Promise<Graph<NodeAttributes>> {
+  async toGraphology(): Promise<MetricsGraph> {
     const slots: number[] = [];
     this.present.forEach((present, slot) => present && slots.push(slot));
     const people = slots.map((slot) => ({ id: this.ids[slot], kind: this.kinds[slot], country: this.countries[slot] }));
@@ -188,16 +188,17 @@ export class GraphIndex {
     });
 
     const graph = new Graph<NodeAttributes>({ type: 'undirected', allowSelfLoops: false });
-    for (const p of people) graph.addNode(p.id, { kind: p.kind, country: p.country });
+    const keys = people.map((_, i) => String(i));
+    people.forEach((p, i) => graph.addNode(keys[i], { kind: p.kind, country: p.country }));
     for (let i = 0; i < people.length; i++) {
       if (i % YIELD_EVERY_NODES === 0) await new Promise((resume) => setImmediate(resume));
       for (let at = offsets[i]; at < offsets[i + 1]; at++) {
         const other = targets[at];
         // Each pair once, from its lower end; a neighbour who is no node (-1) is left out.
-        if (other > i) graph.addUndirectedEdge(people[i].id, people[other].id, { weight: weights[at] });
+        if (other > i) graph.addUndirectedEdge(keys[i], keys[other], { weight: weights[at] });
       }
     }
-    return graph;
+    return { graph, personIds: people.map((p) => p.id) };
   }
 
   /** A digest of nodes (kind, country, consent) and pairs (weight to 6 places), to compare two indexes. */

@@ -10,7 +10,7 @@ import { NetworkIndicatorsSnapshottedV1 } from '@socialmakers/contracts';
 import { EventOutbox } from '@socialmakers/messaging';
 import { NotFoundError } from '@socialmakers/service-kit';
 import { GraphIndexService } from '../graph/graph-index.service';
-import { countryIndicators, type CountryIndicators, type NodeAttributes } from './country-indicators';
+import { countryIndicators, type CountryIndicators, type MetricsGraph, type NodeAttributes } from './country-indicators';
 import { sampledBetweenness, seededRandom } from './sampled-betweenness';
 
 export interface SnapshotView {
@@ -66,25 +66,27 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
     return this.running;
   }
 
-  async load(): Promise<Graph<NodeAttributes>> {
+  async load(): Promise<MetricsGraph> {
     const index = await this.graphIndex.current();
     return index ? await index.toGraphology() : this.loadFromDatabase();
   }
 
   /** The graph read from PostgreSQL in two queries (GRAPH_INDEX=sql). */
-  private async loadFromDatabase(): Promise<Graph<NodeAttributes>> {
+  private async loadFromDatabase(): Promise<MetricsGraph> {
     const graph = new Graph<NodeAttributes>({ type: 'undirected', allowSelfLoops: false });
     const nodes: Array<{ person_id: string; kind: string | null; country: string | null }> = await this.dataSource.query(
       `SELECT n.person_id, p.kind, COALESCE(p.country, n.country) AS country FROM person_nodes n LEFT JOIN stakeholder_profiles p USING (person_id)`,
     );
-    for (const n of nodes) graph.addNode(n.person_id, { kind: n.kind, country: n.country });
+    const keyOf = new Map(nodes.map((n, i) => [n.person_id, String(i)]));
+    nodes.forEach((n, i) => graph.addNode(String(i), { kind: n.kind, country: n.country }));
     const edges: Array<{ source_id: string; target_id: string; weight: number }> = await this.dataSource.query(
       `SELECT source_id, target_id, sum(weight) AS weight FROM graph_edges GROUP BY source_id, target_id`,
     );
     for (const e of edges) {
-      if (graph.hasNode(e.source_id) && graph.hasNode(e.target_id)) graph.addUndirectedEdge(e.source_id, e.target_id, { weight: Number(e.weight) });
+      const [source, target] = [keyOf.get(e.source_id), keyOf.get(e.target_id)];
+      if (source !== undefined && target !== undefined) graph.addUndirectedEdge(source, target, { weight: Number(e.weight) });
     }
-    return graph;
+    return { graph, personIds: nodes.map((n) => n.person_id) };
   }
 
   private async compute(): Promise<SnapshotView> {
@@ -96,7 +98,7 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
       phaseMs[phase] = Math.round(now - at);
       at = now;
     };
-    const graph = await this.load();
+    const { graph, personIds } = await this.load();
     lap('load');
     const order = graph.order;
     const exact = order <= this.sample;
@@ -108,7 +110,6 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
     lap('indicators');
     const computedAt = new Date().toISOString();
     const snapshotId = randomUUID();
-    const ids = graph.nodes();
     const snapshot: SnapshotView = {
       snapshotId,
       computedAt,
@@ -123,18 +124,18 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`DELETE FROM node_metrics`);
       const chunk = 20_000;
-      for (let i = 0; i < ids.length; i += chunk) {
-        const part = ids.slice(i, i + chunk);
+      for (let i = 0; i < personIds.length; i += chunk) {
+        const keys = personIds.slice(i, i + chunk).map((_, j) => String(i + j));
         await manager.query(
           `INSERT INTO node_metrics (person_id, degree, weighted_degree, betweenness, community, computed_at)
            SELECT * FROM unnest($1::uuid[], $2::int[], $3::float8[], $4::float8[], $5::int[], $6::timestamptz[])`,
           [
-            part,
-            part.map((id) => graph.degree(id)),
-            part.map((id) => graph.reduceEdges(id, (sum, _e, attributes: { weight?: number }) => sum + (attributes.weight ?? 1), 0)),
-            part.map((id) => betweenness[id] ?? 0),
-            part.map((id) => communities[id] ?? -1),
-            part.map(() => computedAt),
+            personIds.slice(i, i + chunk),
+            keys.map((key) => graph.degree(key)),
+            keys.map((key) => graph.reduceEdges(key, (sum, _e, attributes: { weight?: number }) => sum + (attributes.weight ?? 1), 0)),
+            keys.map((key) => betweenness[key] ?? 0),
+            keys.map((key) => communities[key] ?? -1),
+            keys.map(() => computedAt),
           ],
         );
       }
