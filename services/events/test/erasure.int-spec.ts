@@ -146,6 +146,15 @@ describe('events service: erasure of a person (community PersonErasedV1)', () =>
     expect(await traces(cedomir, name)).toMatchObject({ attendances: 0, namedRows: 0 });
     expect(await attendances(workshop)).toMatchObject({ participantCount: 2, total: 14 });
 
+    // Nor a check-in at that workshop (409, nothing written); at an activity that begins after the
+    // erasure the person starts afresh.
+    const checkIn = await call(service.url, 'POST', `/activities/${workshop}/check-ins`, { token: partner.token, body: { personId: cedomir } });
+    expect(checkIn.status).toBe(409);
+    expect(checkIn.body).toMatchObject({ code: 'PERSON_ERASED' });
+    expect(await traces(cedomir, name)).toMatchObject({ attendances: 0 });
+    const later = await schedule(webinarBody(partner.organisationId));
+    expect((await call(service.url, 'POST', `/activities/${later}/check-ins`, { token: partner.token, body: { personId: cedomir } })).status).toBe(201);
+
     // A completion from before the erasure, delivered late by learning's topic, is not kept.
     const late = await completionOnTopic({ personId: cedomir, courseKey: 'social-innovation-academy', moduleKey: 'implementation', country: 'SI', completedAt: '2018-12-01T10:00:00.000Z' });
     await waitFor('the late completion', () => processed(late), (n) => n === 1);

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AttendanceRecordedV1, AttendanceSource, HeadcountRecordedV1, type AttendanceRecordedV1Payload } from '@socialmakers/contracts';
 import type { Principal } from '@socialmakers/auth';
 import { EventOutbox, type PendingEvent } from '@socialmakers/messaging';
+import { ConflictError } from '@socialmakers/service-kit';
 import type { Activity } from '../activities/activity';
 import { assertNotCancelled, findActivity } from '../activities/activity-store';
 import { assertOrganises } from '../common/organiser-access';
@@ -61,7 +62,9 @@ export class AttendanceService {
           answered.add(personId);
           return { attendance: fresh, created: true };
         }
-        return { attendance: fresh ?? known.get(personId)!, created: false };
+        const attendance = fresh ?? known.get(personId);
+        // Neither new nor on record: recordMany left them out, erased after the activity began.
+        return attendance ? { attendance, created: false } : erasedParticipant(personId, activity);
       });
     }),
   );
@@ -79,7 +82,8 @@ export class AttendanceService {
 
   /**
    * Records named participants in one statement and publishes one AttendanceRecordedV1 per person
-   * new to the activity, in one outbox insert. Returns those newly recorded.
+   * new to the activity, in one outbox insert. Returns those newly recorded. A person erased after
+   * the activity began is left out (see erasure/): recording them again would bring them back.
    */
   async recordMany(manager: EntityManager, activity: Activity, entries: AttendanceEntry[]): Promise<Attendance[]> {
     if (entries.length === 0) return [];
@@ -88,6 +92,7 @@ export class AttendanceService {
        SELECT id, $2::uuid, person_id, source, name, organisation, person_country, role, now()
          FROM unnest($1::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
               AS t(id, person_id, source, name, organisation, person_country, role)
+        WHERE NOT EXISTS (SELECT 1 FROM erased_people e WHERE e.person_id = t.person_id AND e.erased_at >= $9)
        ON CONFLICT (activity_id, person_id) DO NOTHING
        RETURNING ${ATTENDANCE_COLUMNS}`,
       [
@@ -99,6 +104,7 @@ export class AttendanceService {
         entries.map((e) => e.organisation ?? null),
         entries.map((e) => e.personCountry ?? null),
         entries.map((e) => e.role ?? null),
+        activity.startsAt,
       ],
     );
     const events: PendingEvent[] = recorded.map((attendance) => ({ type: AttendanceRecordedV1.type, payload: attendancePayload(activity, attendance) }));
@@ -134,6 +140,15 @@ export class AttendanceService {
     const participants: Attendance[] = await this.dataSource.query(`SELECT ${ATTENDANCE_COLUMNS} FROM attendances WHERE activity_id = $1 ORDER BY recorded_at, id`, [activityId]);
     return { participants, walkIns: activity.walkIns, total: participants.length + activity.walkIns };
   }
+}
+
+export const AttendanceErrorCode = { PersonErased: 'PERSON_ERASED' } as const;
+
+function erasedParticipant(personId: string, activity: Activity): ConflictError {
+  return new ConflictError(
+    AttendanceErrorCode.PersonErased,
+    `${personId} asked to be erased after "${activity.title}" began, so their attendance is not recorded again; count them among the walk-ins instead.`,
+  );
 }
 
 /** Who took part, with what analytics (counts per country) and community (who met whom, on which module) need. */
