@@ -84,6 +84,22 @@ describe('gateway: the public edge', () => {
     expect(answer.body.detail).toMatch(/The events service did not answer/);
   });
 
+  it('refuses an export with 502 naming the service that is down, rather than hand over part of it', async () => {
+    const member = await signUp(url());
+    const answer = await call(url(), 'GET', '/api/accounts/me/export', { token: member.accessToken });
+    expect(answer.status).toBe(502);
+    expect(answer.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'events' });
+    expect(answer.body.detail).toMatch(/^The events service did not answer/);
+  });
+
+  it('keeps the account when erasure cannot reach community, so the member can ask again', async () => {
+    const member = await signUp(url());
+    const answer = await call(url(), 'POST', '/api/accounts/me/erasure', { token: member.accessToken });
+    expect(answer.status).toBe(502);
+    expect(answer.body).toMatchObject({ service: 'community' });
+    expect((await call(url(), 'GET', '/api/accounts/me', { token: member.accessToken })).status).toBe(200);
+  });
+
   it('puts security headers on proxied answers and on its own', async () => {
     for (const path of ['/api/learning/courses', '/api/accounts/me', '/health']) {
       const answer = await call(url(), 'GET', path);
