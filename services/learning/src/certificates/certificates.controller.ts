@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiGoneResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertActsFor, CurrentPrincipal, Public, Role, Roles, type Principal } from '@socialmakers/auth';
 import { CertificatesService } from './certificates.service';
 import { CertificateView, VerificationView } from './dto/certificate.view';
@@ -32,6 +32,7 @@ export class CertificatesController {
   @Header('content-type', 'application/ld+json; charset=utf-8')
   @ApiOperation({ summary: 'The certificate as an Open Badges 3.0 credential (W3C Verifiable Credential shape, JSON-LD)' })
   @ApiOkResponse({ description: 'An OpenBadgeCredential' })
+  @ApiGoneResponse({ description: 'The holder was erased at their request; the verification still confirms the certificate was issued' })
   credential(@Param('code') code: string): Promise<Record<string, unknown>> {
     return this.certificates.credential(code);
   }
