@@ -29,7 +29,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/e2e/jest-global-setup.js',
       globalTeardown: '<rootDir>/test/e2e/jest-global-teardown.js',
-      setupFilesAfterEnv: ['<rootDir>/test/e2e/e2e-timeout.js'],
+      testEnvironment: '<rootDir>/test/e2e/support/e2e-environment.js',
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/e2e-setup.js'],
     },
   ],
 };

@@ -36,6 +36,12 @@ describe('operations and analysis in the console', () => {
       await page.locator(`tr[data-service="${service}"]`).getByText('up', { exact: true }).waitFor();
     }
     expect(await page.getByRole('heading', { name: 'Consumer lag' }).isVisible()).toBe(true);
+    // One line per consumer group, with each group's partitions behind a disclosure.
+    for (const group of ['learning', 'events', 'community', 'analytics']) {
+      expect(await page.locator(`tr[data-group$="socialmakers.${group}"]`).count()).toBe(1);
+    }
+    await page.getByText(/^Partitions of .*socialmakers\.analytics$/).click();
+    expect(await page.getByRole('row', { name: /learning\.enrolment\.v1/ }).count()).toBeGreaterThan(0);
 
     await page.getByLabel('Consumer group').selectOption('analytics');
     const letter = page.getByRole('row').filter({ hasText: 'malformed' });

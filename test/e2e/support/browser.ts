@@ -24,10 +24,24 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+const openPages = new Set<Page>();
+
+/** Saves every page still open (e2e-setup.js calls it after a failed test). */
+async function saveOpenPages(testName: string): Promise<void> {
+  const label = testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+  let n = 0;
+  for (const page of openPages) {
+    if (!page.isClosed()) await screenshot(page, `failed-${label}-${++n}`).catch(() => undefined);
+  }
+}
+(globalThis as { e2eSaveOpenPages?: typeof saveOpenPages }).e2eSaveOpenPages = saveOpenPages;
+
 /** A fresh browser profile (its own sessionStorage, so its own signed-in person) at the gateway's address. */
 export async function newVisitor(browser: Browser, baseURL: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport, locale: 'en-GB' });
   const page = await context.newPage();
+  openPages.add(page);
+  page.once('close', () => openPages.delete(page));
   return { context, page };
 }
 

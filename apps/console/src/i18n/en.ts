@@ -331,6 +331,8 @@ export const en = {
     topic: 'Topic',
     partition: 'Partition',
     lagColumn: 'Lag',
+    partitionsBehind: 'Partitions behind',
+    partitionsOf: 'Partitions of {{group}}',
     outbox: 'Outbox backlog',
     noLag: 'No consumer lag reported.',
     deadLetters: 'Dead letters',

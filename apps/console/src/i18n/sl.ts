@@ -333,6 +333,8 @@ export const sl: Translation = {
     topic: 'Tema',
     partition: 'Particija',
     lagColumn: 'Zaostanek',
+    partitionsBehind: 'Particije z zaostankom',
+    partitionsOf: 'Particije skupine {{group}}',
     outbox: 'Neposlani dogodki (outbox)',
     noLag: 'Ni poročanega zaostanka.',
     deadLetters: 'Neobdelana sporočila',

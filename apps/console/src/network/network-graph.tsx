@@ -21,12 +21,13 @@ export function NetworkGraph({ me, meLabel, connections, label, unnamed }: { me:
   const caption = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    if (!container.current) return;
+    if (!container.current || connections.length === 0) return;
     const graph = new Graph();
     graph.addNode(me, { x: 0, y: 0, size: 14, label: meLabel, color: '#0b4f6c' });
     const strongest = Math.max(1, ...connections.map((c) => c.weight));
     connections.forEach((connection, i) => {
-      const angle = (2 * Math.PI * i) / Math.max(1, connections.length);
+      // Starting off the axes keeps the drawing two-dimensional with one or two ties (sigma scales by the extent).
+      const angle = Math.PI / 4 + (2 * Math.PI * i) / Math.max(1, connections.length);
       const distance = 2 - connection.weight / strongest;
       if (!graph.hasNode(connection.personId)) {
         graph.addNode(connection.personId, {

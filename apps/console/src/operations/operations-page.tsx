@@ -3,6 +3,7 @@ import { operationsApi } from '../api/operations';
 import { useFormat } from '../i18n/format';
 import { LoadStatus } from '../session/status';
 import { useLoad } from '../session/use-load';
+import { ConsumerLag } from './consumer-lag';
 import { DeadLetters } from './dead-letters';
 
 /** The operator's view: each service's health, consumer lag per group and partition, outbox backlog, dead letters. */
@@ -49,30 +50,7 @@ export function OperationsPage() {
             </tbody>
           </table>
           <h2>{t('operations.lag')}</h2>
-          {lag.length === 0 ? (
-            <p>{t('operations.noLag')}</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('operations.group')}</th>
-                  <th scope="col">{t('operations.topic')}</th>
-                  <th scope="col" className="number">{t('operations.partition')}</th>
-                  <th scope="col" className="number">{t('operations.lagColumn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lag.map((row) => (
-                  <tr key={`${row.service}-${row.group}-${row.topic}-${row.partition}`}>
-                    <td>{row.group}</td>
-                    <td>{row.topic}</td>
-                    <td className="number">{row.partition}</td>
-                    <td className="number">{format.number(row.lag)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {lag.length === 0 ? <p>{t('operations.noLag')}</p> : <ConsumerLag rows={lag} />}
         </>
       )}
       <DeadLetters />

@@ -1,2 +1,0 @@
-// A scenario drives a browser through several pages and waits for events to travel through Kafka.
-jest.setTimeout(180_000);
