@@ -159,9 +159,11 @@ describe('gateway: the public edge', () => {
     expect(asset.headers.get('cache-control')).toContain('immutable');
 
     expect((await call(url(), 'GET', '/assets/missing-000000.js')).status).toBe(404);
-    const api = await call(url(), 'GET', '/api/nothing-here', html);
-    expect(api.status).toBe(404);
-    expect(api.headers.get('content-type')).toContain('application/problem+json');
+    for (const path of ['/api/nothing-here', '/api/learningcourses']) {
+      const api = await call(url(), 'GET', path, html);
+      expect({ path, status: api.status }).toEqual({ path, status: 404 });
+      expect(api.headers.get('content-type')).toContain('application/problem+json');
+    }
   });
 
   describe('with a strict gateway (30 API requests and five credential attempts a minute, one-second access tokens)', () => {
