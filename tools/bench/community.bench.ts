@@ -306,7 +306,9 @@ async function measure(cleanUp: CleanUp, url: string, mode: 'sql' | 'memory', be
   const duringMs: number[] = [];
   let recomputing = true;
   void recompute.finally(() => (recomputing = false)).catch(() => undefined);
-  const other = new Agent({ keepAlive: true, maxSockets: 1 });
+  // A new connection per probe: a kept-alive one can be closed by the server's keep-alive timer the
+  // moment the event loop comes free, just as the next request goes out (ECONNRESET).
+  const other = new Agent({ keepAlive: false, maxSockets: 1 });
   for (let q = 20; recomputing; q = q + 1 >= QUERIES + 20 ? 20 : q + 1) {
     const at = performance.now();
     const answer = await get(other, `${service.url}/matchmaking/${idOf(innovators[q])}/warm-path/${idOf(funders[q])}`, bearer);
