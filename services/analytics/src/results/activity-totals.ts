@@ -12,6 +12,56 @@ export interface HeldActivity {
   walkIns: number;
 }
 
+type Kind = HeldActivity['kind'];
+
+/** Counts of activities of one kind grouped in SQL: in all, per country, per module, per lecturer. */
+export interface ActivityGroup {
+  kind: Kind;
+  by: 'kind' | 'country' | 'module' | 'lecturer';
+  country: string | null;
+  courseKey: string | null;
+  moduleKey: string | null;
+  lecturerId: string | null;
+  held: number;
+  named: number;
+  walkIns: number;
+}
+
+const byParticipants = <T extends { participants: number }>(key: (row: T) => string) => (a: T, b: T) =>
+  b.participants - a.participants || key(a).localeCompare(key(b));
+const byModule = (a: { courseKey: string | null; moduleKey: string | null }, b: { courseKey: string | null; moduleKey: string | null }) =>
+  `${a.courseKey}/${a.moduleKey}`.localeCompare(`${b.courseKey}/${b.moduleKey}`);
+
+/** The same figures as summariseActivities, from groups counted by the database. */
+export function summariseActivityGroups(groups: ActivityGroup[]): { workshops: WorkshopTotals; festivals: ActivityTotals; webinars: ActivityTotals } {
+  const of = (kind: Kind, by: ActivityGroup['by']) => groups.filter((g) => g.kind === kind && g.by === by);
+  const kindTotals = (kind: Kind): ActivityTotals => {
+    const [all] = of(kind, 'kind');
+    return {
+      held: all?.held ?? 0,
+      participants: (all?.named ?? 0) + (all?.walkIns ?? 0),
+      named: all?.named ?? 0,
+      walkIns: all?.walkIns ?? 0,
+      perCountry: of(kind, 'country')
+        .map((g) => ({ country: g.country!, held: g.held, participants: g.named + g.walkIns }))
+        .sort(byParticipants((row) => row.country)),
+    };
+  };
+  return {
+    workshops: {
+      ...kindTotals('workshop'),
+      perModule: of('workshop', 'module')
+        .map((g) => ({ courseKey: g.courseKey, moduleKey: g.moduleKey, held: g.held, participants: g.named + g.walkIns }))
+        .sort(byModule),
+      perLecturer: of('workshop', 'lecturer')
+        .map((g) => ({ lecturerId: g.lecturerId!, held: g.held, participants: g.named + g.walkIns }))
+        .sort(byParticipants((row) => row.lecturerId)),
+    },
+    festivals: kindTotals('festival'),
+    webinars: kindTotals('webinar'),
+  };
+}
+
 function totals(activities: HeldActivity[]): ActivityTotals {
   const perCountry = new Map<string, { held: number; participants: number }>();
   let named = 0;
@@ -30,7 +80,7 @@ function totals(activities: HeldActivity[]): ActivityTotals {
     walkIns,
     perCountry: [...perCountry.entries()]
       .map(([country, row]) => ({ country, ...row }))
-      .sort((a, b) => b.participants - a.participants || a.country.localeCompare(b.country)),
+      .sort(byParticipants((row) => row.country)),
   };
 }
 
@@ -57,8 +107,8 @@ export function summariseActivities(activities: HeldActivity[]): { workshops: Wo
   return {
     workshops: {
       ...totals(workshops),
-      perModule: [...perModule.values()].sort((a, b) => `${a.courseKey}/${a.moduleKey}`.localeCompare(`${b.courseKey}/${b.moduleKey}`)),
-      perLecturer: [...perLecturer.values()].sort((a, b) => b.participants - a.participants || a.lecturerId.localeCompare(b.lecturerId)),
+      perModule: [...perModule.values()].sort(byModule),
+      perLecturer: [...perLecturer.values()].sort(byParticipants((row) => row.lecturerId)),
     },
     festivals: totals(activities.filter((a) => a.kind === 'festival')),
     webinars: totals(activities.filter((a) => a.kind === 'webinar')),

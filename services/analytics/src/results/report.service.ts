@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Period } from '../common/period';
-import { summariseActivities, type HeldActivity } from './activity-totals';
+import { summariseActivities, summariseActivityGroups, type ActivityGroup, type HeldActivity } from './activity-totals';
 import type { CountryCount, CountryFunnel, CourseFunnel, NetworkCountry, ResultsReport } from './report';
 
 const UNKNOWN = 'unknown';
@@ -83,15 +83,7 @@ export class ReportService {
          ORDER BY m.course_key, c.position NULLS LAST, m.module_key`,
       ),
       q<{ course_key: string; completed: string; certificates: string }>(counters ? COURSES_BY_DAY : COURSES_FROM_FACTS),
-      q<HeldActivity>(
-        `SELECT a.activity_id AS "activityId", a.kind, a.country, a.course_key AS "courseKey", a.module_key AS "moduleKey",
-                a.lecturer_ids::text[] AS "lecturerIds", ${counters ? 'a.named' : 'coalesce(n.named, 0)::int AS named'},
-                coalesce(a.walk_ins, a.held_walk_ins, 0) AS "walkIns"
-         FROM activities a
-         ${counters ? '' : 'LEFT JOIN (SELECT activity_id, count(*) AS named FROM attendances GROUP BY 1) n USING (activity_id)'}
-         WHERE coalesce(a.starts_at, a.held_at, a.first_attended_at) >= $1 AND coalesce(a.starts_at, a.held_at, a.first_attended_at) < $2
-           AND (a.held_at IS NOT NULL OR ${counters ? 'a.named' : 'n.named'} > 0 OR coalesce(a.walk_ins, 0) > 0)`,
-      ),
+      counters ? this.activityTotals(range) : this.activityTotalsFromFacts(range),
       year !== undefined ? this.peopleInYear(year, range) : this.peopleInPeriod(range),
       q<{ snapshot_id: string; computed_at: Date; nodes: number; edges: number; communities: number; countries: NetworkCountry[] }>(
         `SELECT snapshot_id, computed_at, nodes, edges, communities, countries FROM network_snapshots
@@ -146,7 +138,7 @@ export class ReportService {
 
     const sortCounts = (entries: Iterable<[string, number]>): CountryCount[] =>
       [...entries].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country));
-    const activityTotals = summariseActivities(activities);
+    const activityTotals = activities;
     const totalPeople = uniqueRows.find((row) => row.total);
 
     return {
@@ -176,6 +168,41 @@ export class ReportService {
           }
         : null,
     };
+  }
+
+  /** The activities that took place in the period and their participants, grouped in SQL. */
+  private async activityTotals(range: string[]): Promise<ReturnType<typeof summariseActivities>> {
+    const groups: ActivityGroup[] = await this.dataSource.query(
+      `WITH held AS (
+         SELECT kind, country, course_key, module_key, lecturer_ids, named, coalesce(walk_ins, held_walk_ins, 0) AS walk_ins
+         FROM activities
+         WHERE coalesce(starts_at, held_at, first_attended_at) >= $1 AND coalesce(starts_at, held_at, first_attended_at) < $2
+           AND (held_at IS NOT NULL OR named > 0 OR coalesce(walk_ins, 0) > 0)
+       )
+       SELECT kind, CASE WHEN grouping(country) = 0 THEN 'country' WHEN grouping(course_key) = 0 THEN 'module' ELSE 'kind' END AS by,
+              country, course_key AS "courseKey", module_key AS "moduleKey", NULL AS "lecturerId",
+              count(*)::int AS held, sum(named)::int AS named, sum(walk_ins)::int AS "walkIns"
+       FROM held GROUP BY GROUPING SETS ((kind), (kind, country), (kind, course_key, module_key))
+       UNION ALL
+       SELECT kind, 'lecturer', NULL, NULL, NULL, l::text, count(*)::int, sum(named)::int, sum(walk_ins)::int
+       FROM held, LATERAL (SELECT DISTINCT unnest(lecturer_ids) AS l) x WHERE kind = 'workshop' GROUP BY kind, l`,
+      range,
+    );
+    return summariseActivityGroups(groups);
+  }
+
+  /** The same, from each activity's row and its attendances counted (the reference for the counters). */
+  private async activityTotalsFromFacts(range: string[]): Promise<ReturnType<typeof summariseActivities>> {
+    const activities: HeldActivity[] = await this.dataSource.query(
+      `SELECT a.activity_id AS "activityId", a.kind, a.country, a.course_key AS "courseKey", a.module_key AS "moduleKey",
+              a.lecturer_ids::text[] AS "lecturerIds", coalesce(n.named, 0)::int AS named, coalesce(a.walk_ins, a.held_walk_ins, 0) AS "walkIns"
+       FROM activities a
+       LEFT JOIN (SELECT activity_id, count(*) AS named FROM attendances GROUP BY 1) n USING (activity_id)
+       WHERE coalesce(a.starts_at, a.held_at, a.first_attended_at) >= $1 AND coalesce(a.starts_at, a.held_at, a.first_attended_at) < $2
+         AND (a.held_at IS NOT NULL OR n.named > 0 OR coalesce(a.walk_ins, 0) > 0)`,
+      range,
+    );
+    return summariseActivities(activities);
   }
 
   /** Distinct people per stage from the facts (any period). */
