@@ -15,6 +15,8 @@ interface ChangeRow {
   kind: string | null;
   country: string | null;
   consenting: boolean | null;
+  topics: string[] | null;
+  offers: string[] | null;
   horizon: string | null;
 }
 
@@ -147,11 +149,12 @@ export class GraphIndexService implements OnApplicationBootstrap, OnApplicationS
       await runner.startTransaction('REPEATABLE READ');
       const graph = new GraphIndex();
       const [{ horizon }] = await runner.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`);
-      const people: Array<{ person_id: string; kind: string | null; country: string | null; consenting: boolean }> = await runner.query(
-        `SELECT n.person_id, p.kind, COALESCE(p.country, n.country) AS country, (p.appears_in_matches IS TRUE AND n.erased_at IS NULL) AS consenting
-           FROM person_nodes n LEFT JOIN stakeholder_profiles p USING (person_id)`,
-      );
-      for (const p of people) graph.setPerson(p.person_id, { kind: p.kind, country: p.country, consenting: p.consenting });
+      const people: Array<{ person_id: string; kind: string | null; country: string | null; consenting: boolean; topics: string[] | null; offers: string[] | null }> =
+        await runner.query(
+          `SELECT n.person_id, p.kind, COALESCE(p.country, n.country) AS country, (p.appears_in_matches IS TRUE AND n.erased_at IS NULL) AS consenting, p.topics, p.offers
+             FROM person_nodes n LEFT JOIN stakeholder_profiles p USING (person_id)`,
+        );
+      for (const p of people) graph.setPerson(p.person_id, { kind: p.kind, country: p.country, consenting: p.consenting, topics: p.topics ?? [], offers: p.offers ?? [] });
       people.length = 0;
       // Keyset pages over the primary key: each page is an index range, never a growing OFFSET.
       let after = ['00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000'];
@@ -187,19 +190,22 @@ export class GraphIndexService implements OnApplicationBootstrap, OnApplicationS
        SELECT c.person_id, c.other_id,
               (SELECT sum(g.weight) FROM graph_edges g WHERE c.other_id IS NOT NULL AND g.source_id = c.person_id AND g.target_id = c.other_id) AS weight,
               n.person_id IS NOT NULL AS present, p.kind, COALESCE(p.country, n.country) AS country,
-              (p.appears_in_matches IS TRUE AND n.erased_at IS NULL) AS consenting, NULL::text AS horizon
+              (p.appears_in_matches IS TRUE AND n.erased_at IS NULL) AS consenting, p.topics, p.offers, NULL::text AS horizon
          FROM changed c
          LEFT JOIN person_nodes n ON c.other_id IS NULL AND n.person_id = c.person_id
          LEFT JOIN stakeholder_profiles p ON c.other_id IS NULL AND p.person_id = c.person_id
        UNION ALL
-       SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, pg_snapshot_xmin(pg_current_snapshot())::text`,
+       SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pg_snapshot_xmin(pg_current_snapshot())::text`,
       [this.horizon],
     );
     const graph = this.graph;
     for (const row of rows) {
       if (row.horizon !== null) this.horizon = row.horizon;
       else if (row.other_id !== null) graph.setPair(row.person_id!, row.other_id, row.weight === null ? null : Number(row.weight));
-      else graph.setPerson(row.person_id!, row.present ? { kind: row.kind, country: row.country, consenting: row.consenting === true } : null);
+      else {
+        const person = { kind: row.kind, country: row.country, consenting: row.consenting === true, topics: row.topics ?? [], offers: row.offers ?? [] };
+        graph.setPerson(row.person_id!, row.present ? person : null);
+      }
     }
     this.refreshedAt = new Date();
   }

@@ -10,8 +10,20 @@ export interface IndexedPerson {
   personId: string;
   kind: string | null;
   country: string | null;
-  /** Has a profile that appears in matches and is not erased: may stand on a warm path. */
+  /** Has a profile that appears in matches and is not erased: may stand on a warm path, be matched. */
   consenting: boolean;
+  /** The profile's topics and offers (for the matches' pre-rank); empty without a profile. */
+  topics?: string[];
+  offers?: string[];
+}
+
+/** A person who may be matched, with what the matches' pre-rank looks at. */
+export interface MatchablePerson {
+  personId: string;
+  kind: string;
+  country: string | null;
+  topics: string[];
+  offers: string[];
 }
 
 /**
@@ -27,6 +39,8 @@ export class GraphIndex {
   private readonly countries: Array<string | null> = [];
   private readonly present: boolean[] = [];
   private readonly consenting: boolean[] = [];
+  private readonly topics: string[][] = [];
+  private readonly offers: string[][] = [];
   private readonly neighbours: number[][] = [];
   private readonly weights: number[][] = [];
   private edgeCount = 0;
@@ -54,6 +68,21 @@ export class GraphIndex {
     this.kinds[slot] = person?.kind ?? null;
     this.countries[slot] = person?.country ?? null;
     this.consenting[slot] = person?.consenting ?? false;
+    this.topics[slot] = person?.topics ?? [];
+    this.offers[slot] = person?.offers ?? [];
+  }
+
+  /** Everyone of the given kinds who appears in matches, but the person asking. */
+  matchable(kinds: string[], except: string): MatchablePerson[] {
+    const wanted = new Set(kinds);
+    const result: MatchablePerson[] = [];
+    this.ids.forEach((personId, slot) => {
+      const kind = this.kinds[slot];
+      if (this.consenting[slot] && kind !== null && wanted.has(kind) && personId !== except) {
+        result.push({ personId, kind, country: this.countries[slot], topics: this.topics[slot], offers: this.offers[slot] });
+      }
+    });
+    return result;
   }
 
   /** Sets the summed weight of the edges between two people; null when no edge is left between them. */
@@ -201,13 +230,15 @@ export class GraphIndex {
     return { graph, personIds: people.map((p) => p.id) };
   }
 
-  /** A digest of nodes (kind, country, consent) and pairs (weight to 6 places), to compare two indexes. */
+  /** A digest of nodes (kind, country, consent, topics, offers) and pairs (weight to 6 places), to compare two indexes. */
   digest(): string {
     const hash = createHash('sha256');
     const byId = (x: number, y: number) => (this.ids[x] < this.ids[y] ? -1 : 1);
     const slots = this.ids.map((_, slot) => slot).sort(byId);
     for (const slot of slots) {
-      if (this.present[slot]) hash.update(`${this.ids[slot]} ${this.kinds[slot]} ${this.countries[slot]} ${this.consenting[slot]}\n`);
+      if (this.present[slot]) {
+        hash.update(`${this.ids[slot]} ${this.kinds[slot]} ${this.countries[slot]} ${this.consenting[slot]} ${this.topics[slot].join(',')} ${this.offers[slot].join(',')}\n`);
+      }
       const pairs = this.neighbours[slot].map((other, i) => [other, this.weights[slot][i]] as const).filter(([other]) => this.ids[other] > this.ids[slot]);
       for (const [other, weight] of pairs.sort(([x], [y]) => byId(x, y))) hash.update(`${this.ids[slot]}-${this.ids[other]} ${weight.toFixed(6)}\n`);
     }
@@ -224,6 +255,8 @@ export class GraphIndex {
       this.countries.push(null);
       this.present.push(false);
       this.consenting.push(false);
+      this.topics.push([]);
+      this.offers.push([]);
       this.neighbours.push([]);
       this.weights.push([]);
     }

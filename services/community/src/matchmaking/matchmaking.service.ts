@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '@socialmakers/service-kit';
 import { EdgeType } from '../graph/edge-weight';
 import { GraphIndexService } from '../graph/graph-index.service';
 import { MEETS, type Seek } from '../stakeholders/vocabulary';
+import { preRankCandidates } from './candidate-pre-rank';
 import { explainMatch, type SharedActivity } from './match-explanation';
 import { closeness, geography, readiness, round3, topicFit, totalScore, type MatchProfile } from './match-score';
 import type { MatchesView, MatchView } from './dto/match.view';
@@ -61,20 +62,12 @@ export class MatchmakingService {
     }
     const neighbourIds = [...direct.keys()];
     const wantedOffers = [...new Set(me.seeks.flatMap((s) => MEETS[s as Seek] ?? []))];
-    // Erased people have no profile, so the profile table alone says who may appear. The pre-rank is
-    // cheap on purpose (array overlaps, not intersections): it only picks whom to score in full.
-    const candidates: CandidateRow[] = await this.dataSource.query(
-      `SELECT p.person_id, p.kind, p.display_name, p.country, p.languages, p.topics, p.tags, p.seeks, p.offers, p.attendance_visible
-         FROM stakeholder_profiles p
-        WHERE p.appears_in_matches AND p.kind = ANY($1) AND p.person_id <> $2
-        ORDER BY ((p.topics && $3::text[])::int * 2 + (p.offers && $4::text[])::int * 2 + (p.country = $5)::int + (p.person_id = ANY($6::uuid[]))::int * 3) DESC,
-                 p.person_id
-        LIMIT ${CANDIDATE_POOL}`,
-      [kinds, personId, me.topics, wantedOffers, me.country, neighbourIds],
-    );
+    const index = await indexRead;
+    const candidates = index
+      ? await this.candidatesByIds(preRankCandidates(index.matchable(kinds, personId), { topics: me.topics, wantedOffers, country: me.country, neighbourIds: new Set(neighbourIds) }, CANDIDATE_POOL), kinds)
+      : await this.preRankedCandidates(personId, kinds, me, wantedOffers, neighbourIds);
     if (candidates.length === 0) return { personId, kinds, matches: [] };
     const candidateIds = candidates.map((c) => c.person_id);
-    const index = await indexRead;
     const common = index ? index.commonNeighbourDegrees(personId, candidateIds) : await this.commonNeighbours(neighbourIds, candidateIds);
 
     const scored = candidates.map((c) => {
@@ -132,6 +125,36 @@ export class MatchmakingService {
       );
     }
     return { ...toProfile(row as CandidateRow), attendanceVisible: row.attendance_visible ?? false };
+  }
+
+  /**
+   * The candidates' profiles, read again from PostgreSQL: whoever stopped appearing in matches since the
+   * index's read drops out here.
+   */
+  private async candidatesByIds(ids: string[], kinds: string[]): Promise<CandidateRow[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT p.person_id, p.kind, p.display_name, p.country, p.languages, p.topics, p.tags, p.seeks, p.offers, p.attendance_visible
+         FROM stakeholder_profiles p WHERE p.person_id = ANY($1) AND p.appears_in_matches AND p.kind = ANY($2)`,
+      [ids, kinds],
+    );
+  }
+
+  /**
+   * The pre-rank in PostgreSQL (GRAPH_INDEX=sql; preRankCandidates is its in-memory twin). Erased people
+   * have no profile, so the profile table alone says who may appear. It is cheap on purpose (array
+   * overlaps, not intersections): it only picks whom to score in full.
+   */
+  private async preRankedCandidates(personId: string, kinds: string[], me: MatchProfile, wantedOffers: string[], neighbourIds: string[]): Promise<CandidateRow[]> {
+    return this.dataSource.query(
+      `SELECT p.person_id, p.kind, p.display_name, p.country, p.languages, p.topics, p.tags, p.seeks, p.offers, p.attendance_visible
+         FROM stakeholder_profiles p
+        WHERE p.appears_in_matches AND p.kind = ANY($1) AND p.person_id <> $2
+        ORDER BY ((p.topics && $3::text[])::int * 2 + (p.offers && $4::text[])::int * 2 + (p.country = $5)::int + (p.person_id = ANY($6::uuid[]))::int * 3) DESC,
+                 p.person_id
+        LIMIT ${CANDIDATE_POOL}`,
+      [kinds, personId, me.topics, wantedOffers, me.country, neighbourIds],
+    );
   }
 
   /**

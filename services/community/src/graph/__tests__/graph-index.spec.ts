@@ -118,6 +118,21 @@ describe('GraphIndex', () => {
     expect(graph.getNodeAttributes(keyOf.get(id(1))!)).toEqual({ kind: index.isConsenting(id(1)) ? 'innovator' : null, country: 'SI' });
   });
 
+  it('lists the people of the asked kinds who appear in matches, with topics and offers', () => {
+    const index = new GraphIndex();
+    index.setPerson(id(1), { kind: 'funder', country: 'SI', consenting: true, topics: ['inclusion'], offers: ['grants'] });
+    index.setPerson(id(2), { kind: 'funder', country: 'AT', consenting: false, topics: ['inclusion'], offers: ['grants'] });
+    index.setPerson(id(3), { kind: 'citizen', country: 'SI', consenting: true });
+    index.setPerson(id(4), { kind: 'policymaker', country: 'HR', consenting: true, offers: ['pilots'] });
+    index.setPerson(id(5), { kind: 'funder', country: 'SI', consenting: true });
+    expect(index.matchable(['funder', 'policymaker'], id(5))).toEqual([
+      { personId: id(1), kind: 'funder', country: 'SI', topics: ['inclusion'], offers: ['grants'] },
+      { personId: id(4), kind: 'policymaker', country: 'HR', topics: [], offers: ['pilots'] },
+    ]);
+    index.setPerson(id(1), null);
+    expect(index.matchable(['funder'], id(5))).toEqual([]);
+  });
+
   it('has a digest that tells two indexes apart exactly when they differ', () => {
     const one = randomGraph(100, 300, 1).index;
     const two = randomGraph(100, 300, 1).index;
