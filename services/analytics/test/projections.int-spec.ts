@@ -106,8 +106,12 @@ describe('analytics projections: counters and erasure', () => {
       await apply(events, 40);
       const before = await report();
       expect(await rowsNaming(erased)).toBeGreaterThan(5);
+      // Their certificate's public verification code shows whose it is.
+      expect(await rowsNaming('SIA-TEST-0002-AAAA')).toBe(1);
       await apply([erasure(erased)], 1);
       expect(await rowsNaming(erased)).toBe(0);
+      expect(await rowsNaming('SIA-TEST-0002-AAAA')).toBe(0);
+      expect(await rowsNaming('SIA-TEST-0003-AAAA')).toBe(1);
       expect(await report()).toEqual(before);
       expect(before.countryFunnel.find((row) => row.country === 'SI')).toMatchObject({ introductionRequested: 1, connectedToFunderOrPolicymaker: 1 });
       const [{ anonymous }] = await dataSource.query(`SELECT count(*)::int AS anonymous FROM erased_people`);
@@ -130,6 +134,7 @@ describe('analytics projections: counters and erasure', () => {
         // The erasures first, then everything else in a random order.
         await apply([...erased.map(erasure), ...shuffled(events, seed)], seed === 4 ? 1 : 25);
         for (const id of erased) expect(await rowsNaming(id)).toBe(0);
+        expect(await rowsNaming('SIA-TEST-0000-AAAA')).toBe(0);
         expect([seed, await report()]).toEqual([seed, expected]);
       }
       await reset();

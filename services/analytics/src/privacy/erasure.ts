@@ -5,6 +5,8 @@ import type { EventEnvelope } from '@socialmakers/messaging';
 /** Payload fields that hold one person's id, and those that hold several. */
 const PERSON_FIELDS = ['personId', 'requesterId', 'recipientId', 'otherPersonId', 'organiserId'] as const;
 const PERSON_LIST_FIELDS = ['lecturerIds'] as const;
+/** Fields that show whose record it is by themselves (a certificate's public verification code): dropped. */
+const IDENTIFYING_FIELDS = ['verificationCode'] as const;
 
 /** Every column of analytics' tables that holds a person id (lecturers are people too). */
 const PERSON_COLUMNS: Array<[table: string, column: string]> = [
@@ -37,6 +39,7 @@ function replaceIds(envelope: EventEnvelope, anonymous: ReadonlyMap<string, stri
   const data = { ...(envelope.data as unknown as Record<string, unknown>) };
   for (const field of PERSON_FIELDS) if (typeof data[field] === 'string') data[field] = swap(data[field] as string);
   for (const field of PERSON_LIST_FIELDS) if (Array.isArray(data[field])) data[field] = (data[field] as string[]).map(swap);
+  for (const field of IDENTIFYING_FIELDS) delete data[field];
   let subject = envelope.subject;
   for (const [id, anon] of anonymous) subject = subject?.split(id).join(anon);
   let partitionkey = envelope.partitionkey;
@@ -47,7 +50,9 @@ function replaceIds(envelope: EventEnvelope, anonymous: ReadonlyMap<string, stri
 /**
  * Erasure (community's person.erased): analytics keeps no person id of an erased person. Each erased
  * person gets a random anonymous id, and every row that named them is rewritten to it, so the
- * anonymous counts (people per stage, unique people, participants) stay what they were. The erased
+ * anonymous counts (people per stage, unique people, participants) stay what they were; fields that
+ * identify a record's owner by themselves (a certificate's verification code) are dropped from the
+ * event log. The erased
  * are remembered by a hash of their id only, so that their events arriving later (a replay reads the
  * topics in any interleaving) are stored under the same anonymous id and never with their own.
  *
@@ -95,9 +100,9 @@ export async function anonymiseErased(
       for (const [id, anon] of erasedNow.map((row) => [row.id, row.anonymous_id])) {
         await manager.query(`UPDATE activities SET lecturer_ids = array_replace(lecturer_ids, $1::uuid, $2::uuid) WHERE $1::uuid = ANY(lecturer_ids)`, [id, anon]);
         await manager.query(
-          `UPDATE event_log SET data = replace(data::text, $1, $2)::jsonb, subject = replace(subject, $1, $2)
+          `UPDATE event_log SET data = replace(data::text, $1, $2)::jsonb - $3::text[], subject = replace(subject, $1, $2)
            WHERE data::text LIKE '%' || $1 || '%' OR subject LIKE '%' || $1 || '%'`,
-          [id, anon],
+          [id, anon, IDENTIFYING_FIELDS],
         );
       }
     },
