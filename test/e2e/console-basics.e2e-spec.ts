@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { E2E_ACCESS_TOKEN_TTL_SECONDS } from './support/running-platform';
 import { launchBrowser, newVisitor, PHONE, screenshot } from './support/browser';
 import { signInThroughConsole } from './support/console-steps';
+import { call } from './support/gateway-client';
 import { readPlatform } from './support/platform-file';
 
 /** What every page relies on: the language switch, the keyboard, a phone's width, and a session that outlives its access token. */
@@ -72,6 +73,22 @@ describe('the console in two languages, by keyboard, on a phone, and across toke
     const overflow = await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
     expect(overflow).toBe(0);
     await screenshot(page, 'basics-03-phone-calendar');
+  });
+
+  it('signs out: the refresh token is revoked and member pages ask to sign in again', async () => {
+    const { page } = await newVisitor(browser, platform.gatewayUrl);
+    await signInThroughConsole(page, platform.funder);
+    await page.goto('/introductions');
+    await page.getByRole('heading', { name: 'Introductions' }).waitFor();
+    const refreshToken = (await page.evaluate('sessionStorage.getItem("socialmakers.refreshToken")')) as string;
+    expect(refreshToken).toBeTruthy();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('Sign in to see this page.').waitFor();
+    expect(await page.getByText(/^Signed in as /).count()).toBe(0);
+    // Revoked at the gateway, not only forgotten by the browser.
+    await call(platform.gatewayUrl, 'POST', '/api/accounts/refresh', { body: { refreshToken }, expect: [401] });
+    await page.reload();
+    await page.getByText('Sign in to see this page.').waitFor();
   });
 
   it('keeps working after the access token expires, by refreshing it with the refresh token', async () => {

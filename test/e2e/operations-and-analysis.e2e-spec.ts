@@ -3,7 +3,7 @@ import { Topics, qualified } from '@socialmakers/contracts';
 import { produceRaw, randomSuffix } from '@socialmakers/testing';
 import { launchBrowser, newVisitor, screenshot } from './support/browser';
 import { signInThroughConsole } from './support/console-steps';
-import { call, signUp } from './support/gateway-client';
+import { call, signIn, signUp } from './support/gateway-client';
 import { readPlatform } from './support/platform-file';
 
 /**
@@ -57,6 +57,20 @@ describe('operations and analysis in the console', () => {
     await letter.first().getByRole('button', { name: 'Replay' }).click();
     await page.getByText(/^1 replayed\.$/).waitFor();
     await screenshot(page, 'operations-02-replayed');
+  });
+
+  it('grants a role: the admin makes the organiser an analyst too, in the accounts page', async () => {
+    ({ page } = await newVisitor(browser, platform.gatewayUrl));
+    await signInThroughConsole(page, platform.admin);
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    const account = page.getByRole('form', { name: platform.organiser.displayName });
+    await account.getByRole('checkbox', { name: 'Analyst' }).check();
+    expect(await account.getByLabel('Organisation id').inputValue()).toBe(platform.organiser.organisationId);
+    await account.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(`Roles of ${platform.organiser.displayName} saved.`).waitFor();
+    const roles = await call<{ roles: string[] }>(platform.gatewayUrl, 'GET', '/api/accounts/me', { token: await signIn(platform.gatewayUrl, platform.organiser) });
+    expect([...roles.roles].sort()).toEqual(['analyst', 'member', 'organiser']);
+    await screenshot(page, 'operations-03-roles-granted');
   });
 
   it('tails the live event stream, filtered to one type, and renders the AsyncAPI document', async () => {

@@ -69,7 +69,7 @@ export function AsyncApiPage() {
                   <code>{message.name}</code>
                 </summary>
                 {message.summary && <p>{message.summary}</p>}
-                {message.bindings?.kafka?.key?.description && <p className="hint">key: {message.bindings.kafka.key.description}</p>}
+                {message.bindings?.kafka?.key?.description && <p className="hint">{t('analyst.key', { key: message.bindings.kafka.key.description })}</p>}
                 {payload?.properties && (
                   <table>
                     <caption>{t('analyst.payload')}</caption>

@@ -401,6 +401,7 @@ export const en = {
     fieldType: 'Type',
     required: 'Required',
     operations: 'Operations',
+    key: 'Kafka key: {{key}}',
   },
 };
 

@@ -403,5 +403,6 @@ export const sl: Translation = {
     fieldType: 'Tip',
     required: 'Obvezno',
     operations: 'Operacije',
+    key: 'Ključ v Kafki: {{key}}',
   },
 };
