@@ -88,7 +88,8 @@ describe('community: warm paths, network metrics and erasure', () => {
     expect((await call(service.url, 'DELETE', `/privacy/people/${innovator}`, { token: token(bridge) })).status).toBe(403);
     const erased = await call<{ erasedAt: string }>(service.url, 'DELETE', `/privacy/people/${innovator}`, { token: token(innovator) });
     expect(erased.status).toBe(200);
-    expect((await call(service.url, 'DELETE', `/privacy/people/${innovator}`, { token: admin.token })).status).toBe(404);
+    const again = await call<{ erasedAt: string }>(service.url, 'DELETE', `/privacy/people/${innovator}`, { token: admin.token });
+    expect({ status: again.status, erasedAt: again.body.erasedAt }).toEqual({ status: 200, erasedAt: erased.body.erasedAt });
 
     const reads = [
       ['GET', `/stakeholders/${innovator}`, admin.token],
@@ -117,5 +118,15 @@ describe('community: warm paths, network metrics and erasure', () => {
     const events = await waitFor('the erasure event', () => communityEvents('communityStakeholders', (d) => d.personId === innovator), (e) => e.some((x) => x.type.endsWith('person.erased.v1')));
     expect(events.find((e) => e.type === 'org.socialmakers.community.person.erased.v1')!.data).toEqual({ personId: innovator, erasedAt: erased.body.erasedAt });
     expect(JSON.stringify(events)).not.toMatch(/Ana Novak|ana@example\.org/);
+    expect(events.filter((e) => e.type.endsWith('person.erased.v1'))).toHaveLength(1);
+  });
+
+  it('erases a person community has never seen: the erasure event still goes out for the services that hold their data', async () => {
+    const stranger = randomUUID();
+    const erased = await call<{ erasedAt: string }>(service.url, 'DELETE', `/privacy/people/${stranger}`, { token: token(stranger) });
+    expect(erased.status).toBe(200);
+    const events = await waitFor('the erasure event', () => communityEvents('communityStakeholders', (d) => d.personId === stranger), (e) => e.length > 0);
+    expect(events.map((e) => [e.type, e.data])).toEqual([['org.socialmakers.community.person.erased.v1', { personId: stranger, erasedAt: erased.body.erasedAt }]]);
+    expect((await call(service.url, 'GET', `/network/people/${stranger}`, { token: admin.token })).status).toBe(404);
   });
 });

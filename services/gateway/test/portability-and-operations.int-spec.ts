@@ -149,11 +149,11 @@ describe('gateway: portability, erasure and operations', () => {
     expect((await signUp(url(), session.account.email)).account.personId).toBe(personId);
   });
 
-  it('erases the account of someone the network never knew, and says so', async () => {
+  it('erases the account of someone the network never knew, and community still publishes the erasure', async () => {
     const session = await signUp(url(), uniqueEmail('unknown-to-community'));
     const erased = await call(url(), 'POST', '/api/accounts/me/erasure', { token: session.accessToken });
     expect(erased.status).toBe(202);
-    expect(erased.body).toEqual({ personId: session.account.personId, community: 'not-in-network', accountErased: true });
+    expect(erased.body).toEqual({ personId: session.account.personId, community: 'erased', accountErased: true });
     expect((await call(url(), 'GET', '/api/accounts/me', { token: session.accessToken })).status).toBe(404);
   });
 

@@ -8,8 +8,8 @@ const log = createLogger('erasure');
 
 export interface ErasureReceipt {
   personId: string;
-  /** erased: community erased the person and published PersonErased for the other services; not-in-network: it never knew them. */
-  community: 'erased' | 'not-in-network';
+  /** Community erased the person (also one it never saw) and published PersonErased for the other services. */
+  community: 'erased';
   accountErased: true;
 }
 
@@ -30,10 +30,9 @@ export class ErasureService {
     await this.accounts.get(personId);
     const path = `/privacy/people/${personId}`;
     const answer = await this.services.call('community', 'DELETE', path, authorization);
-    if (answer.status !== 200 && answer.status !== 404) throw unexpected('community', 'DELETE', path, answer);
+    if (answer.status !== 200) throw unexpected('community', 'DELETE', path, answer);
     await this.accounts.erase(personId);
-    const community = answer.status === 200 ? 'erased' : 'not-in-network';
-    log.info({ personId, community }, 'person erased');
-    return { personId, community, accountErased: true };
+    log.info({ personId }, 'person erased');
+    return { personId, community: 'erased', accountErased: true };
   }
 }
