@@ -5,3 +5,4 @@ CREATE DATABASE socialmakers_learning;
 CREATE DATABASE socialmakers_events;
 CREATE DATABASE socialmakers_community;
 CREATE DATABASE socialmakers_analytics;
+CREATE DATABASE socialmakers_gateway;

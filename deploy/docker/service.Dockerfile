@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image per service of the monorepo:
 #   docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=learning -t socialmakers/learning .
-# SERVICE is one of: learning, events, community, analytics.
+# SERVICE is one of: learning, events, community, analytics, gateway (which also serves the console).
 # The build needs package-lock.json (npm ci) and writes dist/services/<name>/src/main.js.
 
 ARG NODE_IMAGE=node:24-bookworm-slim
@@ -21,7 +21,7 @@ RUN npm run build \
 ############################ runtime ############################
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
-RUN test -n "$SERVICE" || (echo "build arg SERVICE is required (learning|events|community|analytics)" >&2; exit 1)
+RUN test -n "$SERVICE" || (echo "build arg SERVICE is required (learning|events|community|analytics|gateway)" >&2; exit 1)
 
 ENV NODE_ENV=production \
     SERVICE=${SERVICE}
