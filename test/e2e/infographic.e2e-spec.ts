@@ -57,6 +57,7 @@ describe('the results infographic shows live figures', () => {
   it('counts a workshop the organiser records afterwards: scheduled, its sign-in sheet imported, marked as held', async () => {
     await signInThroughConsole(organiser, platform.organiser);
     await organiser.getByRole('link', { name: 'Schedule' }).click();
+    await organiser.getByRole('heading', { name: 'Schedule an activity' }).waitFor();
     await organiser.getByLabel('Kind').selectOption('workshop');
     await organiser.getByLabel('Title', { exact: true }).fill('Business models for social enterprises, Celje');
     // The organiser types in this morning's workshop from its paper sheet: it has taken place.
@@ -70,6 +71,8 @@ describe('the results infographic shows live figures', () => {
     await screenshot(organiser, 'infographic-02-scheduled');
 
     await organiser.getByRole('link', { name: 'Sign-in sheets' }).click();
+    // The previous page's picker has the same label: choose only once the new page is there.
+    await organiser.getByRole('heading', { name: 'Import a sign-in sheet' }).waitFor();
     await chooseActivity(organiser, 'Business models for social enterprises, Celje');
     await organiser.getByLabel('Or paste the CSV here').fill(
       [
@@ -90,6 +93,7 @@ describe('the results infographic shows live figures', () => {
     await screenshot(organiser, 'infographic-03-sheet-report');
 
     await organiser.getByRole('link', { name: 'Check-in' }).click();
+    await organiser.getByRole('heading', { name: 'Check people in' }).waitFor();
     await chooseActivity(organiser, 'Business models for social enterprises, Celje');
     await organiser.getByText('Attendance: 2 named, 0 walk-ins').waitFor();
     await organiser.getByRole('button', { name: 'Mark as held' }).click();

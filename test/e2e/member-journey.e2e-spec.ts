@@ -70,6 +70,7 @@ describe('a member signs up, enrols, attends and sees a match with its explanati
     const { context: organiserContext, page: organiser } = await newVisitor(browser, platform.gatewayUrl);
     await signInThroughConsole(organiser, platform.organiser);
     await organiser.getByRole('link', { name: 'Check-in' }).click();
+    await organiser.getByRole('heading', { name: 'Check people in' }).waitFor();
     await chooseActivity(organiser, platform.workshop.title);
     await checkIn(organiser, 'Ana Novak');
     await screenshot(organiser, 'organiser-01-checked-in');

@@ -15,7 +15,10 @@ export async function chooseActivity(page: Page, title: string): Promise<void> {
   const picker = page.getByLabel('Activity');
   const option = picker.locator('option', { hasText: title });
   await option.waitFor({ state: 'attached' });
-  await picker.selectOption((await option.getAttribute('value'))!);
+  const value = (await option.getAttribute('value'))!;
+  await picker.selectOption(value);
+  const chosen = await picker.inputValue();
+  if (chosen !== value) throw new Error(`The activity picker shows ${chosen || 'nothing'} after choosing "${title}" (${value}).`);
 }
 
 export async function checkIn(organiser: Page, name: string): Promise<void> {
