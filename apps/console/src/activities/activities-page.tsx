@@ -45,7 +45,7 @@ export function ActivitiesPage() {
         </p>
         {registration && <p className="registration-status">{statusOf(registration)}</p>}
         {active ? (
-          <button type="button" onClick={() => void act(() => eventsApi.cancelRegistration(activity.id, personId))}>
+          <button type="button" className="secondary" onClick={() => void act(() => eventsApi.cancelRegistration(activity.id, personId))}>
             {t('activities.cancel')}
           </button>
         ) : (
