@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, INestApplication, INestMicroservice, RpcExceptionFilter } from '@nestjs/common';
+import type { CustomTransportStrategy, MicroserviceOptions, NestMicroservice } from '@nestjs/microservices';
 import { Observable, throwError } from 'rxjs';
 import { InboxTransport } from './inbox-transport';
 
@@ -21,7 +22,20 @@ class PassEventErrorsToRunner implements RpcExceptionFilter<unknown> {
  * field), and HTTP error shapes mean nothing to a consumer.
  */
 export function connectInbox(app: INestApplication): INestMicroservice {
-  const microservice = app.connectMicroservice({ strategy: app.get(InboxTransport) });
+  return connectEventHandlers(app, app.get(InboxTransport));
+}
+
+/**
+ * A hybrid microservice whose handlers throw their own errors. Nest binds a handler's exception
+ * filters when it registers the handler, and connectMicroservice registers them at once, so a global
+ * filter added afterwards is never used (Nest only warns). Hence: connect deferred, add the filter,
+ * then register as connectMicroservice itself would have.
+ */
+export function connectEventHandlers(app: INestApplication, strategy: CustomTransportStrategy): INestMicroservice {
+  const microservice = app.connectMicroservice<MicroserviceOptions>({ strategy }, { deferInitialization: true }) as NestMicroservice;
   microservice.useGlobalFilters(new PassEventErrorsToRunner());
+  microservice.registerListeners();
+  microservice.setIsInitialized(true);
+  microservice.setIsInitHookCalled(true);
   return microservice;
 }
