@@ -144,6 +144,7 @@ describe('events service: activities', () => {
       expect.arrayContaining([
         '/activities',
         '/activities/{activityId}/registrations',
+        '/people/{personId}/registrations',
         '/activities/{activityId}/check-ins',
         '/activities/{activityId}/sign-in-sheets',
         '/activities/{activityId}/headcount',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RegistrationCancelledV1, RegistrationCreatedV1, validatePayload, WaitlistPromotedV1 } from '@socialmakers/contracts';
 import { waitFor, type ServiceProcess, type TestDatabase } from '@socialmakers/testing';
-import { call, eventsAbout, organiser, publishCompletion, publishCourse, startEvents, token, webinarBody, workshopBody } from './support';
+import { call, eventsAbout, festivalBody, organiser, publishCompletion, publishCourse, startEvents, token, webinarBody, workshopBody } from './support';
 
 interface RegistrationBody {
   id: string;
@@ -123,6 +123,86 @@ describe('events service: registration with capacity and a waiting list', () => 
     expect((await list(priority)).find((r) => r.personId === completer)!.status).toBe('confirmed');
     await cancel(firstCome, seated);
     expect((await list(firstCome)).find((r) => r.personId === early)!.status).toBe('confirmed');
+  });
+
+  describe("one person's registrations in one answer (GET /people/:personId/registrations)", () => {
+    interface PersonRegistrationBody extends RegistrationBody {
+      activityId: string;
+      activity: { title: string; kind: string; organiserId: string; startsAt: string; status: string };
+    }
+    const registrationsOf = (personId: string, bearer: string) => call<PersonRegistrationBody[]>(service.url, 'GET', `/people/${personId}/registrations`, { token: bearer });
+
+    it('lists every registration of the person with its activity, by start, with waiting-list places as the activity ranks them', async () => {
+      const person = randomUUID();
+      const full = await schedule(webinarBody(partner.organisationId, { title: 'Does Europe fund social innovation?', capacity: 1, startsAt: '2030-12-10T16:00:00+01:00', endsAt: '2030-12-10T17:00:00+01:00' }));
+      const open = await schedule(webinarBody(partner.organisationId, { startsAt: '2030-12-01T16:00:00+01:00', endsAt: '2030-12-01T17:00:00+01:00' }));
+      const left = await schedule(festivalBody(partner.organisationId));
+      const [seated, ahead] = [randomUUID(), randomUUID()];
+      await register(full, seated);
+      await register(full, ahead);
+      await register(full, person);
+      await register(open, person);
+      await register(left, person);
+      await cancel(left, person);
+      // Someone else's registration for the same activities is not this person's.
+      await register(open, randomUUID());
+
+      const own = await registrationsOf(person, token(person, ['member']));
+      expect(own.status).toBe(200);
+      expect(own.body.map((r) => [r.activityId, r.status, r.waitlistPosition])).toEqual([
+        [left, 'cancelled', undefined],
+        [open, 'confirmed', undefined],
+        [full, 'waitlisted', 2],
+      ]);
+      expect(own.body.every((r) => r.personId === person)).toBe(true);
+      expect(own.body[2].activity).toMatchObject({ title: 'Does Europe fund social innovation?', kind: 'webinar', organiserId: partner.organisationId, startsAt: '2030-12-10T15:00:00.000Z', status: 'scheduled' });
+      expect(own.body[0].activity).toMatchObject({ kind: 'festival', title: 'Social(i)Makers festival Ljubljana' });
+      const waiting = (await list(full)).find((r) => r.personId === person)!;
+      expect(waiting.waitlistPosition).toBe(2);
+
+      // The place moves up as the activity's list does.
+      await cancel(full, seated);
+      const after = await registrationsOf(person, token(person, ['member']));
+      expect(after.body.find((r) => r.activityId === full)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+
+      const byAdmin = await registrationsOf(person, token(randomUUID(), ['admin']));
+      expect(byAdmin.status).toBe(200);
+      expect(byAdmin.body).toEqual(after.body);
+      expect((await registrationsOf(randomUUID(), token(randomUUID(), ['admin']))).body).toEqual([]);
+    });
+
+    it("shows an organiser only their own organisation's activities of someone else, and refuses members and organisers without one with 403", async () => {
+      const other = organiser();
+      const person = randomUUID();
+      const ours = await schedule(webinarBody(partner.organisationId));
+      const answer = await call(service.url, 'POST', '/activities', { token: other.token, body: webinarBody(other.organisationId) });
+      const theirs = answer.body.id as string;
+      await register(ours, person);
+      await register(theirs, person);
+
+      expect((await registrationsOf(person, partner.token)).body.map((r) => r.activityId)).toEqual([ours]);
+      expect((await registrationsOf(person, other.token)).body.map((r) => r.activityId)).toEqual([theirs]);
+      expect((await registrationsOf(person, token(person, ['member']))).body.map((r) => r.activityId).sort()).toEqual([ours, theirs].sort());
+
+      const nosy = await registrationsOf(person, token(randomUUID(), ['member']));
+      expect(nosy.status).toBe(403);
+      expect(nosy.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect((nosy.body as unknown as { detail: string }).detail).toMatch(/only your own registrations/);
+      const organiserOfNothing = await registrationsOf(person, token(randomUUID(), ['organiser']));
+      expect(organiserOfNothing.status).toBe(403);
+      expect((organiserOfNothing.body as unknown as { detail: string }).detail).toMatch(/acts for no organisation/);
+      // An analyst has no business with registrations.
+      expect((await registrationsOf(person, token(randomUUID(), ['analyst']))).status).toBe(403);
+      expect((await call(service.url, 'GET', `/people/${person}/registrations`)).status).toBe(401);
+    });
+
+    it('answers a person id that is not a UUID with 400 naming it', async () => {
+      const answer = await call<{ detail: string; code: string }>(service.url, 'GET', '/people/not-a-person/registrations', { token: token(randomUUID(), ['admin']) });
+      expect(answer.status).toBe(400);
+      expect(answer.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(answer.body.code).toBe('PERSON_ID_INVALID');
+      expect(answer.body.detail).toMatch(/personId in the path must be a UUID/);
+    });
   });
 
   it('refuses registration for a cancelled activity with 409, and registering someone else needs their organiser', async () => {

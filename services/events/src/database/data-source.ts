@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { MessagingTables1764316800000 } from '@socialmakers/messaging';
 import { EventsDomain1764403200001 } from './migrations/1764403200001-EventsDomain';
 import { Erasure1764921600000 } from './migrations/1764921600000-Erasure';
+import { RegistrationsByPerson1765411200000 } from './migrations/1765411200000-RegistrationsByPerson';
 
 /**
  * The one description of the events service's database, used by Nest and by the migration command.
@@ -13,7 +14,7 @@ export function eventsDataSourceOptions(url: string): DataSourceOptions {
     type: 'postgres',
     url,
     entities: [],
-    migrations: [MessagingTables1764316800000, EventsDomain1764403200001, Erasure1764921600000],
+    migrations: [MessagingTables1764316800000, EventsDomain1764403200001, Erasure1764921600000, RegistrationsByPerson1765411200000],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     // Check-ins and imports arrive concurrently; the default pool of 10 is the bottleneck before PostgreSQL is.

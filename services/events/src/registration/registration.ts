@@ -16,6 +16,7 @@ export interface Registration {
 export const RegistrationErrorCode = {
   NotFound: 'REGISTRATION_NOT_FOUND',
   ActivityHeld: 'ACTIVITY_ALREADY_HELD',
+  PersonIdInvalid: 'PERSON_ID_INVALID',
 } as const;
 
 export const REGISTRATION_COLUMNS = `r.id, r.activity_id AS "activityId", r.person_id AS "personId", r.status,
