@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Topics, qualified } from '@socialmakers/contracts';
-import { produceRaw, ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
+import { metricValue, produceRaw, ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
 import { call, PASSWORD, publishCourse, signUp, startGateway, tokenFor, uniqueEmail } from './support';
 
 /**
@@ -60,7 +60,7 @@ describe('gateway: portability, erasure and operations', () => {
     await Promise.all(Object.values(databases).map((database) => database.drop()));
   });
 
-  async function scheduleWebinar(): Promise<string> {
+  async function scheduleWebinar(startsAt = '2030-12-04T16:00:00+01:00'): Promise<string> {
     const answer = await call(events.url, 'POST', '/activities', {
       token: admin(),
       body: {
@@ -69,8 +69,8 @@ describe('gateway: portability, erasure and operations', () => {
         organiserId: organisationId,
         country: 'SI',
         timeZone: 'Europe/Ljubljana',
-        startsAt: '2030-12-04T16:00:00+01:00',
-        endsAt: '2030-12-04T17:30:00+01:00',
+        startsAt,
+        endsAt: new Date(new Date(startsAt).getTime() + 90 * 60_000).toISOString(),
         topic: 'EU funding',
         joinLink: 'https://webinar.example.org/socialmakers/funding',
       },
@@ -116,8 +116,21 @@ describe('gateway: portability, erasure and operations', () => {
     const other = await activeMember();
     expect((await call(url(), 'GET', '/api/accounts/me/export')).status).toBe(401);
 
+    // A second activity the member registered for and then left: the export lists it as cancelled.
+    const leftActivity = await scheduleWebinar('2030-11-06T16:00:00+01:00');
+    for (const method of ['POST', 'DELETE']) {
+      const path = `/api/events/activities/${leftActivity}/registrations${method === 'DELETE' ? `/${personId}` : ''}`;
+      expect((await call(url(), method, path, { token, body: method === 'POST' ? {} : undefined })).status).toBeLessThan(300);
+    }
+    const eventsCalls = (route: string) => metricValue(events.url, 'http_request_duration_seconds_count', { method: 'GET', route });
+    const perPersonBefore = await eventsCalls('/people/:personId/registrations');
+    const perActivityBefore = await eventsCalls('/activities/:activityId/registrations/:personId');
+
     const answer = await call<MemberExport>(url(), 'GET', '/api/accounts/me/export', { token });
     expect(answer.status).toBe(200);
+    // One question to the events service for all of the member's registrations, none per activity.
+    expect((await eventsCalls('/people/:personId/registrations')) - perPersonBefore).toBe(1);
+    expect(await eventsCalls('/activities/:activityId/registrations/:personId')).toBe(perActivityBefore);
     expect(answer.headers.get('content-disposition')).toContain('attachment');
     const data = answer.body;
     expect(data.personId).toBe(personId);
@@ -126,7 +139,10 @@ describe('gateway: portability, erasure and operations', () => {
     expect(data.learning.progress).toEqual([expect.objectContaining({ courseKey })]);
     expect(data.learning.certificates).toEqual([]);
     expect(JSON.stringify(data.learning.record)).toContain(personId);
-    expect(data.events.registrations).toEqual([expect.objectContaining({ activityId, personId, status: 'confirmed' })]);
+    expect(data.events.registrations).toEqual([
+      expect.objectContaining({ activityId: leftActivity, personId, status: 'cancelled' }),
+      expect.objectContaining({ activityId, personId, status: 'confirmed', activity: expect.objectContaining({ title: 'Does Europe fund social innovation?', kind: 'webinar' }) }),
+    ]);
     expect(data.community.profile).toMatchObject({ personId, displayName: 'Mojca Portable', contact: { email: session.account.email } });
     expect(data.community.introductions).toEqual({ introductions: [] });
     // Only the member's own data: the other member's activity and profile are nowhere in it.

@@ -14,9 +14,6 @@ export interface MemberDataExport {
   community: { profile: unknown; node: unknown; connections: unknown; introductions: unknown };
 }
 
-// Registrations are looked up activity by activity; a few at a time keeps the events service responsive.
-const REGISTRATION_LOOKUPS_IN_PARALLEL = 8;
-
 /**
  * Portability: gathers the member's data from the services' own APIs with the member's own token, so
  * every service applies its usual rules (the member sees what they may see of themself, and nothing
@@ -38,7 +35,7 @@ export class MemberDataExportService {
       this.services.read('learning', `${learner}/progress`, authorization),
       this.services.read('learning', `${learner}/certificates`, authorization),
       this.services.read('learning', `${learner}/record`, authorization),
-      this.registrationsOf(personId, authorization),
+      this.services.read<unknown[]>('events', `/people/${personId}/registrations`, authorization),
       this.services.read('community', `/stakeholders/${personId}`, authorization, true),
       this.services.read('community', `/network/people/${personId}`, authorization, true),
       this.services.read('community', `/network/people/${personId}/connections`, authorization, true),
@@ -49,22 +46,8 @@ export class MemberDataExportService {
       personId,
       account: AccountView.of(account),
       learning: { enrolments, progress, certificates, record },
-      events: { registrations },
+      events: { registrations: registrations ?? [] },
       community: { profile: profile ?? null, node: node ?? null, connections: connections ?? null, introductions },
     };
-  }
-
-  /** The events service answers registrations per activity: ask each activity about this person. */
-  private async registrationsOf(personId: string, authorization: string): Promise<unknown[]> {
-    const activities = (await this.services.read<Array<{ id: string }>>('events', '/activities', authorization)) ?? [];
-    const found: unknown[] = [];
-    for (let start = 0; start < activities.length; start += REGISTRATION_LOOKUPS_IN_PARALLEL) {
-      const batch = activities.slice(start, start + REGISTRATION_LOOKUPS_IN_PARALLEL);
-      const answers = await Promise.all(
-        batch.map((activity) => this.services.read('events', `/activities/${activity.id}/registrations/${personId}`, authorization, true)),
-      );
-      found.push(...answers.filter((answer) => answer !== undefined));
-    }
-    return found;
   }
 }
