@@ -12,7 +12,20 @@ export { NODE_ENVS, type NodeEnv } from './config/node-envs';
 
 // Errors: one problem-details shape for every 4xx/5xx
 export { ProblemDetailsFilter } from './errors/problem-details.filter';
-export { DomainError, NotFoundError, ConflictError, UnprocessableError, ServiceUnavailableError } from './errors/domain-error';
+export {
+  DomainError,
+  BadRequestError,
+  UnauthenticatedError,
+  NotFoundError,
+  ConflictError,
+  GoneError,
+  PayloadTooLargeError,
+  UnprocessableError,
+  LockedError,
+  TooManyRequestsError,
+  BadGatewayError,
+  ServiceUnavailableError,
+} from './errors/domain-error';
 export { PROBLEM_CONTENT_TYPE, type ProblemDetails, type FieldError } from './errors/problem-details';
 
 // Validation

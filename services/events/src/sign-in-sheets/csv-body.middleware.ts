@@ -1,12 +1,8 @@
-import { HttpStatus, Injectable, type NestMiddleware } from '@nestjs/common';
+import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError } from '@socialmakers/service-kit';
+import { PayloadTooLargeError } from '@socialmakers/service-kit';
 
 const LIMIT_BYTES = 10 * 1024 * 1024;
-
-class PayloadTooLargeError extends DomainError {
-  readonly status = HttpStatus.PAYLOAD_TOO_LARGE;
-}
 
 /**
  * Reads a text/csv body into request.body as a string (the platform parses only JSON). A sheet of

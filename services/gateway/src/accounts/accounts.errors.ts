@@ -1,5 +1,4 @@
-import { ConflictError, NotFoundError } from '@socialmakers/service-kit';
-import { BadRequestError, LockedError, UnauthenticatedError } from '../common/gateway-errors';
+import { ConflictError, NotFoundError, BadRequestError, LockedError, UnauthenticatedError } from '@socialmakers/service-kit';
 
 export const AccountErrorCode = {
   EmailTaken: 'EMAIL_TAKEN',

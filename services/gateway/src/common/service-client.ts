@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RequestContext } from '@socialmakers/logging';
-import { REQUEST_ID_HEADER } from '@socialmakers/service-kit';
+import { REQUEST_ID_HEADER, BadGatewayError } from '@socialmakers/service-kit';
 import { GATEWAY_SETTINGS, type GatewaySettings, type RoutedService } from '../config/gateway-settings';
-import { BadGatewayError } from './gateway-errors';
 
 export interface ServiceAnswer<T = unknown> {
   status: number;

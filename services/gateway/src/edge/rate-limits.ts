@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { TooManyRequestsError } from '../common/gateway-errors';
+import { TooManyRequestsError } from '@socialmakers/service-kit';
 
 const MINUTE_MS = 60_000;
 

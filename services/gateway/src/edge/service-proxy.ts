@@ -1,8 +1,7 @@
 import { Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Histogram } from 'prom-client';
 import { metricsRegistry } from '@socialmakers/observability';
-import { REQUEST_ID_HEADER, resolveRequestId } from '@socialmakers/service-kit';
-import { BadGatewayError, PayloadTooLargeError } from '../common/gateway-errors';
+import { REQUEST_ID_HEADER, resolveRequestId, BadGatewayError, PayloadTooLargeError } from '@socialmakers/service-kit';
 import { forwardedRequestHeaders, returnedResponseHeaders } from './forwarded-headers';
 
 /** A request on the proxy lane: Express's few conveniences the edge needs, filled in by the lane. */

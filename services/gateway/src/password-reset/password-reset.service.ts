@@ -7,12 +7,12 @@ import { createLogger } from '@socialmakers/logging';
 import { Account } from '../accounts/entities/account.entity';
 import { UNLOCKED } from '../accounts/lockout-policy';
 import { PasswordHasher } from '../accounts/password-hasher';
-import { BadRequestError } from '../common/gateway-errors';
 import { hashOpaqueToken, newOpaqueToken } from '../common/opaque-token';
 import { GATEWAY_SETTINGS, type GatewaySettings } from '../config/gateway-settings';
 import { SessionsService } from '../sessions/sessions.service';
 import { PasswordReset } from './entities/password-reset.entity';
 import { ResetLinkMailer } from './reset-link-mailer';
+import { BadRequestError } from '@socialmakers/service-kit';
 
 const log = createLogger('password-reset');
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CertificateIssuedV1 } from '@socialmakers/contracts';
 import { EventOutbox, type PendingEvent } from '@socialmakers/messaging';
-import { DomainError, NotFoundError } from '@socialmakers/service-kit';
+import { GoneError, NotFoundError } from '@socialmakers/service-kit';
 import { Course } from '../catalogue/entities/course.entity';
 import { CourseModule } from '../catalogue/entities/course-module.entity';
 import { Certificate } from './entities/certificate.entity';
@@ -21,11 +21,6 @@ export interface CertificateToIssue {
 }
 
 export const CertificateErrorCode = { NotFound: 'CERTIFICATE_NOT_FOUND', HolderErased: 'CERTIFICATE_HOLDER_ERASED' } as const;
-
-/** The credential of an erased holder is gone for good (410): it names its subject, who is no longer kept. */
-class GoneError<Code extends string = string> extends DomainError<Code> {
-  readonly status = HttpStatus.GONE;
-}
 
 const holderErased = (certificate: Certificate) =>
   new GoneError(

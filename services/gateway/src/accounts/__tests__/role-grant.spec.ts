@@ -1,5 +1,5 @@
-import { BadRequestError } from '../../common/gateway-errors';
 import { roleGrant } from '../role-grant';
+import { BadRequestError } from '@socialmakers/service-kit';
 
 const ORGANISATION = '0b7c6a0e-3f5e-4c1d-9a52-6f7e8d9c0b1a';
 
