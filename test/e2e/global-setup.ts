@@ -28,7 +28,7 @@ export default async function globalSetup(): Promise<void> {
   const platform = await RunningPlatform.start();
   (globalThis as { e2ePlatform?: RunningPlatform }).e2ePlatform = platform;
   try {
-    writePlatform(await setTheScene(platform.gateway.url, process.env.JWT_SECRET));
+    writePlatform({ ...(await setTheScene(platform.gateway.url, process.env.JWT_SECRET)), gatewayLog: platform.gateway.logFile });
   } catch (error) {
     await platform.stop();
     throw error;

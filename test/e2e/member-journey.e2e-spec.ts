@@ -1,4 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
+import { personIdForEmail } from '@socialmakers/contracts';
 import { waitFor } from '@socialmakers/testing';
 import { launchBrowser, newVisitor, screenshot } from './support/browser';
 import { checkIn, chooseActivity, signInThroughConsole } from './support/console-steps';
@@ -60,11 +61,23 @@ describe('a member signs up, enrols, attends and sees a match with its explanati
   });
 
   it('registers for the workshop, the organiser checks the member in, and the member sees the match with its reason', async () => {
+    // The page reads the member's registrations in one request, not one per activity.
+    const registrationReads: string[] = [];
+    const readsOf = (request: Request) => {
+      const path = new URL(request.url()).pathname;
+      if (request.method() === 'GET' && /^\/api\/events\/.*registrations/.test(path)) registrationReads.push(path);
+    };
+    member.on('request', readsOf);
     await member.getByRole('link', { name: 'Activities' }).click();
     const workshop = member.getByRole('listitem').filter({ has: member.getByRole('heading', { name: platform.workshop.title }) });
     await workshop.getByRole('button', { name: 'Register' }).click();
     await workshop.getByText('Registered', { exact: true }).waitFor();
     expect(await member.getByRole('heading', { name: 'My registrations' }).isVisible()).toBe(true);
+    member.off('request', readsOf);
+    const personId = personIdForEmail(email);
+    // On opening the page and again after registering (and again if an expired token was refreshed): never per activity.
+    expect([...new Set(registrationReads)]).toEqual([`/api/events/people/${personId}/registrations`]);
+    expect(registrationReads.length).toBeGreaterThanOrEqual(2);
     await screenshot(member, 'member-04-registered');
 
     const { context: organiserContext, page: organiser } = await newVisitor(browser, platform.gatewayUrl);

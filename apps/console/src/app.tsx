@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { SignInPage } from './account/sign-in-page';
 import { SignUpPage } from './account/sign-up-page';
+import { ForgotPasswordPage } from './account/forgot-password-page';
+import { ResetPasswordPage } from './account/reset-password-page';
 import { MyDataPage } from './account/my-data-page';
 import { AcademyPage } from './academy/academy-page';
 import { ActivitiesPage } from './activities/activities-page';
@@ -36,6 +38,8 @@ export function App() {
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="sign-up" element={<SignUpPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route element={<RequireRole roles={['member', 'admin']} />}>
           <Route path="academy" element={<AcademyPage />} />
           <Route path="activities" element={<ActivitiesPage />} />

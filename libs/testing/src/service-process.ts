@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { repoRoot } from './infrastructure';
 
 export type ServiceName = 'learning' | 'events' | 'community' | 'analytics';
@@ -32,6 +32,11 @@ export class ServiceProcess {
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Where its stdout and stderr go (the JSON log lines): tests read what it logged, e.g. a reset link in local mode. */
+  get logFile(): string {
+    return logFileOf(this.name, this.port);
   }
 
   static async start(name: ProcessName, env: { DATABASE_URL: string } & Record<string, string>): Promise<ServiceProcess> {
@@ -90,9 +95,9 @@ const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 
 function launch(name: ProcessName, port: number, env: Record<string, string>): ChildProcess {
-  const logDir = resolve(repoRoot, '.cache/test-logs');
-  mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(resolve(logDir, `${name}-${port}.log`), { flags: 'a' });
+  const logFile = logFileOf(name, port);
+  mkdirSync(dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile, { flags: 'a' });
   // The compiled service, exactly what production runs (the integration setup builds it first).
   const child = spawn(process.execPath, [`dist/services/${name}/src/main.js`], {
     cwd: repoRoot,
@@ -106,6 +111,10 @@ function launch(name: ProcessName, port: number, env: Record<string, string>): C
   running.add(child);
   child.once('exit', () => running.delete(child));
   return child;
+}
+
+function logFileOf(name: ProcessName, port: number): string {
+  return resolve(repoRoot, '.cache/test-logs', `${name}-${port}.log`);
 }
 
 export function freePort(): Promise<number> {

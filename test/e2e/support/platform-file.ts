@@ -18,6 +18,8 @@ export interface E2ePlatform {
   admin: Person;
   analyst: Person;
   workshop: { id: string; title: string };
+  /** The gateway's log file: in local mode (no SMTP server) reset links are written there, as to an operator. */
+  gatewayLog: string;
 }
 
 export const PLATFORM_FILE = resolve(repoRoot, '.cache/e2e/platform.json');

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/problem';
 
-/** The sign-in and sign-up refusals the console knows, in the reader's language; others as the server says them. */
+/** The sign-in, sign-up and password-reset refusals the console knows, in the reader's language; others as the server says them. */
 export function authErrorText(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.status === 401) return t('auth.wrongCredentials');
     if (error.status === 423) return t('auth.locked');
     if (error.status === 409) return t('auth.emailTaken');
+    if (error.status === 429) return t('auth.tooManyAttempts');
     const fields = error.problem.errors?.map((e) => e.message).join(' ');
     return fields ? `${error.message} ${fields}` : error.message;
   }

@@ -25,6 +25,9 @@ export function SignInPage() {
           {t('auth.password')}
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
+        <p>
+          <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
+        </p>
         {error && (
           <p role="alert" className="notice error">
             {error}

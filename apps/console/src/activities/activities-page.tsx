@@ -7,19 +7,20 @@ import { useAction } from '../session/use-action';
 import { useLoad } from '../session/use-load';
 
 /**
- * Activities open for registration and my registrations. The events service answers a registration
- * per activity and person (it has no list per person), so the page asks for each upcoming activity.
+ * Activities open for registration and my registrations: the upcoming activities and all of my
+ * registrations (one call to the events service each), matched by activity.
  */
 export function ActivitiesPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const personId = useSession().account!.personId;
   const state = useLoad(async () => {
-    const activities = (await eventsApi.activities({ status: 'scheduled' }))
+    const [scheduled, registrations] = await Promise.all([eventsApi.activities({ status: 'scheduled' }), eventsApi.registrationsOf(personId)]);
+    const byActivity = new Map(registrations.map((registration) => [registration.activityId, registration]));
+    return scheduled
       .filter((activity) => new Date(activity.endsAt).getTime() > Date.now())
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-    const registrations = await Promise.all(activities.map((activity) => eventsApi.registrationOf(activity.id, personId)));
-    return activities.map((activity, i) => ({ activity, registration: registrations[i] }));
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .map((activity) => ({ activity, registration: byActivity.get(activity.id) }));
   }, [personId]);
   const { outcome, act } = useAction(state.reload);
 

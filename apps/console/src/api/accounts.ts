@@ -26,7 +26,9 @@ async function post<T>(path: string, body: unknown): Promise<T> {
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new ApiError(await problemOf(response));
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  // 202 (a reset link asked for) and 204 come without a body.
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 function keep(session: Session): Session {

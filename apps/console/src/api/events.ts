@@ -29,6 +29,11 @@ export interface Registration {
   registeredAt: string;
 }
 
+/** A registration in a person's list, with the activity it is for. */
+export interface PersonRegistration extends Registration {
+  activity: Pick<Activity, 'kind' | 'title' | 'organiserId' | 'country' | 'city' | 'timeZone' | 'startsAt' | 'endsAt' | 'status'>;
+}
+
 export interface Attendance {
   id: string;
   activityId: string;
@@ -69,14 +74,8 @@ export const eventsApi = {
   markHeld: (id: string) => api<Activity>(`events/activities/${id}/held`, { method: 'POST' }),
   register: (activityId: string) => api<Registration>(`events/activities/${activityId}/registrations`, { method: 'POST', body: {} }),
   cancelRegistration: (activityId: string, personId: string) => api<Registration>(`events/activities/${activityId}/registrations/${personId}`, { method: 'DELETE' }),
-  async registrationOf(activityId: string, personId: string): Promise<Registration | undefined> {
-    try {
-      return await api<Registration>(`events/activities/${activityId}/registrations/${personId}`);
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return undefined;
-      throw error;
-    }
-  },
+  /** Every registration of the person (any state), with the activity each is for. */
+  registrationsOf: (personId: string) => api<PersonRegistration[]>(`events/people/${personId}/registrations`),
   registrations: (activityId: string) => api<Registration[]>(`events/activities/${activityId}/registrations`),
   checkIn: (activityId: string, personId: string) => api<Attendance>(`events/activities/${activityId}/check-ins`, { method: 'POST', body: { personId } }),
   attendances: (activityId: string) =>

@@ -4,6 +4,8 @@ export interface ProblemDetails {
   title?: string;
   status: number;
   detail?: string;
+  /** The stable code a client switches on (e.g. RESET_LINK_INVALID). */
+  code?: string;
   errors?: Array<{ field?: string; message: string }>;
 }
 
