@@ -88,4 +88,30 @@ describe('password reset in the console', () => {
     await screenshot(again, 'reset-05-link-spent-slovenian');
     await call(platform.gatewayUrl, 'POST', '/api/accounts/sign-in', { body: { email: member.email, password: another }, expect: [401] });
   });
+
+  it('says so when the page has no link or a made-up one, and asks for at least 10 characters before sending', async () => {
+    const { page } = await newVisitor(browser, platform.gatewayUrl);
+    await page.goto('/reset-password');
+    await page.getByRole('alert').getByText('This page needs the link from your reset email.').waitFor();
+    expect(await page.getByRole('link', { name: 'Ask for a new link' }).getAttribute('href')).toBe('/forgot-password');
+
+    const confirmations: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/accounts/password-reset/confirm')) confirmations.push(response.status());
+    });
+    await page.goto('/reset-password?token=made-up-token');
+    await page.getByLabel('New password', { exact: true }).fill('too-short');
+    await page.getByLabel('New password again').fill('too-short');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByRole('alert').getByText('The new password needs at least 10 characters.').waitFor();
+    expect(confirmations).toEqual([]);
+
+    const password = newPassword();
+    await page.getByLabel('New password', { exact: true }).fill(password);
+    await page.getByLabel('New password again').fill(password);
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByRole('alert').getByText('This reset link is not valid any more', { exact: false }).waitFor();
+    expect(confirmations).toEqual([400]);
+    await screenshot(page, 'reset-06-made-up-link');
+  });
 });
