@@ -39,6 +39,14 @@ export interface ConsumerRunnerOptions {
    * A one-event call runs in that event's request context; a call with several runs in none.
    */
   handleBatch?: BatchEventHandler;
+  /**
+   * false: the group keeps no inbox rows, and a redelivered event reaches the handler again. Only for
+   * a handler that is idempotent by itself, whose group's inbox would add nothing (analytics' rebuild
+   * replay: every projection statement is an upsert that converges, which the projections need anyway
+   * because the live group applies the same events, and the replay group's inbox rows are deleted
+   * when it ends). Events repeated within one chunk still reach the handler once. Default true.
+   */
+  inbox?: boolean;
   /** Handler attempts before a record is dead-lettered (a healthy database is assumed). */
   maxAttempts?: number;
   retryInitialMs?: number;
@@ -97,6 +105,9 @@ function causeOf(error: unknown): unknown {
 }
 
 const log = createLogger('consumer');
+
+/** Records decoded between two turns of the event loop while a transaction is in flight. */
+const DECODE_SLICE = 50;
 
 /**
  * Runs one consumer group with the guarantees Nest's own Kafka transport cannot give:
@@ -218,16 +229,23 @@ export class ConsumerRunner {
   private async onBatch(batch: EachBatchPayload): Promise<void> {
     this.lastBatch = batch;
     const { messages, topic, partition } = batch.batch;
+    let decoded = messages.slice(0, this.chunkSize).map((message) => this.decode(message));
     for (let start = 0; start < messages.length; start += this.chunkSize) {
       if (!batch.isRunning() || batch.isStale()) break;
       const chunk = messages.slice(start, start + this.chunkSize);
+      const applied = this.submit(decoded, batch, topic, partition);
+      // The next chunk is decoded while this one's transaction waits on the database (decode never
+      // throws). It is only submitted once this one is applied: the partition's order is kept.
+      const following = messages.slice(start + this.chunkSize, start + 2 * this.chunkSize);
+      const decoding = following.length > 0 ? this.decodeBetweenReplies(following) : undefined;
       try {
-        await this.submit(chunk.map((message) => this.decode(message)), batch, topic, partition);
+        await applied;
       } catch (error) {
         if (error instanceof StopRequested) break;
         throw error;
       }
       batch.resolveOffset(chunk[chunk.length - 1].offset);
+      decoded = decoding ? await decoding : following.map((message) => this.decode(message));
       await batch.heartbeat().catch(async (error: unknown) => {
         // A rebalance: commit what this member resolved before it loses the partition (as autoCommit would).
         await this.commitResolved(batch).catch(() => undefined);
@@ -236,6 +254,19 @@ export class ConsumerRunner {
     }
     // Stopping: commit now what this batch resolved. commitIntervalMs 0: after every batch.
     if (!batch.isRunning() || this.commitIntervalMs <= 0) await this.commitResolved(batch);
+  }
+
+  /**
+   * Decodes in slices, yielding to the event loop between them, so that the replies of the
+   * transaction in flight are handled as they come instead of waiting for the whole chunk's decoding.
+   */
+  private async decodeBetweenReplies(messages: KafkaMessage[]): Promise<Incoming[]> {
+    const items: Incoming[] = [];
+    for (let start = 0; start < messages.length; start += DECODE_SLICE) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      for (const message of messages.slice(start, start + DECODE_SLICE)) items.push(this.decode(message));
+    }
+    return items;
   }
 
   private decode(message: KafkaMessage): Incoming {
@@ -335,7 +366,7 @@ export class ConsumerRunner {
   private async applyTogether(envelopes: EventEnvelope[], batch: EachBatchPayload): Promise<void> {
     let fresh = new Set<string>();
     await this.options.dataSource.transaction(async (manager) => {
-      fresh = await claimInInbox(manager, this.options.group, envelopes);
+      fresh = this.options.inbox === false ? new Set(envelopes.map(inboxKey)) : await claimInInbox(manager, this.options.group, envelopes);
       // The same event twice in one chunk is claimed once and applied once.
       const unseen = new Set(fresh);
       const toApply = envelopes.filter((envelope) => unseen.delete(inboxKey(envelope)));
