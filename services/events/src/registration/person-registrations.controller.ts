@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Role, Roles, type Principal } from '@socialmakers/auth';
-import { BadRequestError } from '../common/bad-request.error';
+import { BadRequestError } from '@socialmakers/service-kit';
 import { PersonRegistrationView } from './dto/person-registration.view';
 import { PersonRegistrationsService } from './person-registrations.service';
 import { RegistrationErrorCode } from './registration';
