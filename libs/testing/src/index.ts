@@ -5,3 +5,4 @@ export { ServiceProcess, freePort, type ServiceName } from './service-process';
 export { readTopic, produceRaw, type ReadRecord } from './kafka-reader';
 export { metricValue } from './metrics';
 export { useOwnKafkaNamespace } from './kafka-namespace';
+export { logEntries } from './log-entries';

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { mintToken, type Role } from '@socialmakers/auth';
-import { freePort, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { freePort, logEntries, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
 
 export interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -88,16 +88,9 @@ export async function startGateway(
 }
 
 /** What the gateway process has logged so far (ServiceProcess writes it to .cache/test-logs). */
-export function gatewayLog(gateway: ServiceProcess): string {
-  return readFileSync(resolve(repoRoot, '.cache/test-logs', `gateway-${gateway.port}.log`), 'utf8');
-}
-
 /** The reset link the gateway logged for an email in local mode (no SMTP_URL). */
 export function loggedResetLinks(gateway: ServiceProcess, email: string): string[] {
-  return gatewayLog(gateway)
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as { to?: string; resetLink?: string })
+  return logEntries<{ to?: string; resetLink?: string }>(gateway.logFile)
     .filter((entry) => entry.to === email && entry.resetLink)
     .map((entry) => entry.resetLink!);
 }
