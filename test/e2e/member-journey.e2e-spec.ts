@@ -118,6 +118,11 @@ describe('a member signs up, enrols, attends and sees a match with its explanati
     expect(Number(await graph.getAttribute('data-nodes'))).toBeGreaterThanOrEqual(2);
     // sigma.js draws on canvases inside the container (WebGL through SwiftShader here).
     expect(await graph.locator('canvas').count()).toBeGreaterThan(0);
+    // Ties the other side keeps private are counted, in a sentence whose grammar follows the count.
+    const hidden = await member.getByText(/more connections? (is|are) hidden/).innerText();
+    const count = Number(/^(\d+)/.exec(hidden)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    expect(hidden).toBe(count === 1 ? '1 more connection is hidden by its privacy settings.' : `${count} more connections are hidden by their privacy settings.`);
     await screenshot(member, 'member-06-network');
   });
 });
