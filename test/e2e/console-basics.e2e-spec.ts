@@ -91,6 +91,28 @@ describe('the console in two languages, by keyboard, on a phone, and across toke
     await page.getByText('Sign in to see this page.').waitFor();
   });
 
+  it('signs out on every device: the refresh tokens of the other browsers are revoked too', async () => {
+    const devices = [await newVisitor(browser, platform.gatewayUrl), await newVisitor(browser, platform.gatewayUrl)];
+    const refreshTokens: string[] = [];
+    for (const { page } of devices) {
+      await signInThroughConsole(page, platform.funder);
+      refreshTokens.push((await page.evaluate('sessionStorage.getItem("socialmakers.refreshToken")')) as string);
+    }
+    expect(new Set(refreshTokens).size).toBe(2);
+    const [laptop, phone] = devices.map((device) => device.page);
+    await laptop.goto('/my-data');
+    await laptop.getByRole('button', { name: 'Sign out on every device' }).click();
+    await laptop.getByText('Sign in to see this page.').waitFor();
+    for (const refreshToken of refreshTokens) {
+      await call(platform.gatewayUrl, 'POST', '/api/accounts/refresh', { body: { refreshToken }, expect: [401] });
+    }
+    // The phone keeps its access token in memory only, so a reload makes it refresh: refused, it asks to sign in.
+    await phone.goto('/introductions');
+    await phone.getByText('Your session has ended; please sign in again.').waitFor();
+    expect(await phone.getByText(/^Signed in as /).count()).toBe(0);
+    await screenshot(phone, 'basics-05-other-device-signed-out');
+  });
+
   it('keeps working after the access token expires, by refreshing it with the refresh token', async () => {
     const { page } = await newVisitor(browser, platform.gatewayUrl);
     await signInThroughConsole(page, platform.organiser);

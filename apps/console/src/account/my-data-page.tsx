@@ -20,6 +20,14 @@ export function MyDataPage() {
       setOutcome({ error });
     }
   };
+  const signOutEverywhere = async () => {
+    try {
+      await operationsApi.signOutEverywhere();
+      await session.signOut();
+    } catch (error) {
+      setOutcome({ error });
+    }
+  };
   const erase = async () => {
     if (!window.confirm(t('myData.confirmErase'))) return;
     try {
@@ -38,6 +46,9 @@ export function MyDataPage() {
       <div className="actions">
         <button type="button" onClick={() => void download()}>
           {t('myData.download')}
+        </button>
+        <button type="button" onClick={() => void signOutEverywhere()}>
+          {t('myData.signOutEverywhere')}
         </button>
         <button type="button" className="danger" onClick={() => void erase()}>
           {t('myData.erase')}

@@ -42,6 +42,8 @@ export const operationsApi = {
     api<Account>(`accounts/${personId}/roles`, { method: 'PUT', body: { roles, organisationId: organisationId || undefined } }),
   myData: () => api<unknown>('accounts/me/export'),
   requestErasure: () => api<unknown>('accounts/me/erasure', { method: 'POST' }),
+  /** Revokes every refresh token of the account: other browsers lose the session once their access token expires. */
+  signOutEverywhere: () => api<void>('accounts/sign-out-everywhere', { method: 'POST' }),
 };
 
 /** The consumer groups of the platform (libs/contracts' ConsumerGroups, without the namespace). */

@@ -287,7 +287,8 @@ export const en = {
   },
   myData: {
     title: 'My data',
-    intro: 'Download everything the platform holds about you, or ask for it to be erased everywhere.',
+    intro: 'Download everything the platform holds about you, sign out on every device, or ask for your data to be erased everywhere.',
+    signOutEverywhere: 'Sign out on every device',
     download: 'Download my data (JSON)',
     erase: 'Erase my data',
     confirmErase: 'Erase all my data on the platform? This cannot be undone.',

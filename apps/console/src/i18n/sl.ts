@@ -288,7 +288,8 @@ export const sl: Translation = {
   },
   myData: {
     title: 'Moji podatki',
-    intro: 'Prenesite vse, kar platforma hrani o vas, ali zahtevajte izbris povsod.',
+    intro: 'Prenesite vse, kar platforma hrani o vas, se odjavite na vseh napravah ali zahtevajte izbris povsod.',
+    signOutEverywhere: 'Odjava na vseh napravah',
     download: 'Prenesi moje podatke (JSON)',
     erase: 'Izbriši moje podatke',
     confirmErase: 'Želite izbrisati vse svoje podatke na platformi? Tega ni mogoče razveljaviti.',
