@@ -14,6 +14,12 @@ ensure_chromium
 export NX_DAEMON=false
 mkdir -p .cache/test-results
 
+# The tests start the local broker when it is not running; then it is stopped at the end, so the
+# machine is left as it was found (a CI runner, a laptop).
+if [ -z "${KAFKA_BROKERS:-}" ] && ! bash deploy/local/kafka.sh status >/dev/null 2>&1; then
+  trap 'bash deploy/local/kafka.sh down >/dev/null 2>&1 || true' EXIT
+fi
+
 echo "[test] type check"
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p apps/console/tsconfig.json
