@@ -8,7 +8,8 @@
 //    registrations) onto the catalogue's topics, in a namespace of its own.
 // 2. Bare ceiling: a plain kafkajs consumer (eachBatch, fromBeginning) counts them, nothing else.
 // 3. Replay: the rebuild (services/analytics/src/rebuild) on a fresh analytics database: decode and
-//    validate every record, inbox, the projections, offsets: the whole path of a rebuild.
+//    validate every record, the projections (no inbox rows: the replay group keeps none), offsets,
+//    the indexes built after the replay: the whole path of a rebuild.
 // 4. The report for the year of the data, timed after one warm-up (median of 5), checked equal to
 //    the same report counted from the facts.
 // The last line of stdout is {"bench":"analytics","replay_events_per_s",…,"report_ms"}.
