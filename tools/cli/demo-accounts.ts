@@ -1,6 +1,7 @@
 // Creates the demo accounts through the gateway's accounts API (npm start runs it after the demo data):
 // an administrator, an organiser of the Slovenian partner, an analyst and two members who are people
-// of the 2018 demo (their sign-in sheet emails, so they see their own attendance and profile).
+// of the 2018 demo (an innovator who learned in the Academy and attended workshops, so they see progress,
+// attendance and matches; a funder from the sign-in sheets), by the emails the demo gave them.
 //   node dist/tools/cli/demo-accounts.js      (GATEWAY_URL, and DATABASE_URL of the gateway for the roles)
 // Passwords are generated here and printed once; they are stored nowhere but as argon2id hashes. An
 // account left from an earlier start keeps its password (reset it through the console if forgotten).
@@ -26,7 +27,7 @@ const ACCOUNTS: DemoAccount[] = [
   },
   { role: 'analyst', email: 'analyst@socialmakers.example', displayName: 'Demo analyst', grant: ['--role', 'analyst'] },
   // People of the demo: an entrepreneur and a funder who signed Slovenian sign-in sheets in 2018.
-  { role: 'member', email: 'participant-si-3@example.org', displayName: 'Demo member (entrepreneur, Slovenia)', grant: [] },
+  { role: 'member', email: 'learner-si-0@example.org', displayName: 'Demo member (innovator and Academy learner, Slovenia)', grant: [] },
   { role: 'member', email: 'participant-si-5@example.org', displayName: 'Demo member (funder, Slovenia)', grant: [] },
 ];
 

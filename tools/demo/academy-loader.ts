@@ -1,6 +1,6 @@
 import { ACADEMY_COURSE, ACADEMY_COURSE_KEY, ACADEMY_MODULES, ACADEMY_MODULE_TEXTS, COMPLETION_SHARE, LEARNERS_2018 } from './academy-2018';
 import type { DemoContext } from './demo-context';
-import { demoPersonId, seededRandom } from './demo-people';
+import { demoPerson, seededRandom } from './demo-people';
 
 interface ImportRow {
   personId: string;
@@ -37,7 +37,7 @@ function academyRows(): ImportRow[] {
   const rows: ImportRow[] = [];
   for (const [country, learners] of Object.entries(LEARNERS_2018)) {
     for (let n = 0; n < learners; n += 1) {
-      const personId = demoPersonId(`learner-${country}-${n}`);
+      const { personId } = demoPerson(`learner-${country}-${n}`);
       let at = OPENED + Math.floor(dates() * ENROLMENT_WINDOW_DAYS * DAY);
       rows.push({ personId, courseKey: ACADEMY_COURSE_KEY, country, enrolledAt: new Date(at).toISOString() });
       const draw = random();

@@ -6,7 +6,7 @@
 import { personIdForEmail } from '@socialmakers/contracts';
 import { ACADEMY_COURSE_KEY, LEARNERS_2018 } from './academy-2018';
 import { type DemoContext, sendAll } from './demo-context';
-import { demoPersonId, seededRandom } from './demo-people';
+import { demoPerson, demoPersonId, seededRandom } from './demo-people';
 import { INNOVATORS_PER_COUNTRY, NETWORK_2018, SEEKS_OF_INNOVATORS, SHEET_PEOPLE_PER_COUNTRY } from './network-2018';
 import { FIRST_NAMES, LAST_NAMES, SHEET_ROLES } from './programme-2018';
 
@@ -42,7 +42,7 @@ export async function loadNetwork(context: DemoContext): Promise<void> {
     const snapshot = (await recompute.json()) as { nodes: number; edges: number; communities: number };
     console.log(`[demo] community: network of ${snapshot.nodes} people and ${snapshot.edges} ties in ${snapshot.communities} communities`);
   }
-  const example = demoPersonId('learner-SI-0');
+  const example = demoPerson('learner-SI-0').personId;
   console.log(`[demo] community: an innovator's matches: GET ${context.urls.community}/matchmaking/${example}/matches (course ${ACADEMY_COURSE_KEY})`);
 }
 
@@ -66,7 +66,7 @@ export function networkProfiles(): Profile[] {
     for (const n of ['0', '1', '2', 'guest']) {
       const name = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
       profiles.push({
-        personId: demoPersonId(`lecturer-${country}-${n}`),
+        personId: demoPerson(`lecturer-${country}-${n}`).personId,
         body: {
           ...common,
           kind: 'lecturer',
@@ -96,7 +96,7 @@ export function networkProfiles(): Profile[] {
     for (let n = 0; n < Math.min(INNOVATORS_PER_COUNTRY, LEARNERS_2018[country] ?? 0); n += 1) {
       const topics = [pick(network.topics), pick(network.topics), pick(network.topics)].filter((t, j, all) => all.indexOf(t) === j);
       profiles.push({
-        personId: demoPersonId(`learner-${country}-${n}`),
+        personId: demoPerson(`learner-${country}-${n}`).personId,
         body: {
           ...common,
           kind: 'innovator',

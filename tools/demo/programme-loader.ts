@@ -1,6 +1,6 @@
 import { ACADEMY_COURSE_KEY, ACADEMY_MODULES, LEARNERS_2018 } from './academy-2018';
 import { type DemoContext, sendAll } from './demo-context';
-import { demoPersonId } from './demo-people';
+import { demoPerson, demoPersonId } from './demo-people';
 import {
   FESTIVALS_2018,
   FIRST_NAMES,
@@ -54,7 +54,7 @@ class CountryPeople {
     const learnerPool = LEARNERS_2018[learnerCountry] ?? 0;
     const learnerIds: string[] = [];
     let at = this.nextLearner.get(learnerCountry) ?? 0;
-    for (let i = 0; i < Math.min(learners, learnerPool); i += 1) learnerIds.push(demoPersonId(`learner-${learnerCountry}-${(at + i) % learnerPool}`));
+    for (let i = 0; i < Math.min(learners, learnerPool); i += 1) learnerIds.push(demoPerson(`learner-${learnerCountry}-${(at + i) % learnerPool}`).personId);
     // Advance by less than taken, so some learners come back to the next activity.
     this.nextLearner.set(learnerCountry, (at + Math.ceil(learnerIds.length * 0.8)) % Math.max(1, learnerPool));
 
@@ -203,7 +203,7 @@ async function loadWorkshops(context: DemoContext, api: EventsApi, people: Count
           endsAt: localInstant(job.date, '13:00', plan.timeZone),
           courseKey: ACADEMY_COURSE_KEY,
           moduleKey: job.moduleKey,
-          lecturerIds: [demoPersonId(`lecturer-${country}-${job.w % 3}`), ...(job.w % 2 === 0 ? [demoPersonId(`lecturer-${country}-guest`)] : [])],
+          lecturerIds: [demoPerson(`lecturer-${country}-${job.w % 3}`).personId, ...(job.w % 2 === 0 ? [demoPerson(`lecturer-${country}-guest`).personId] : [])],
           capacity: 40,
         });
         await api.recordAndClose(id, organiser.token, job.people);

@@ -114,7 +114,7 @@ export class MatchmakingService {
       throw new ConflictError(
         MatchErrorCode.NotAnInnovator,
         row.kind
-          ? `Matchmaking is for innovators, and this profile is a ${row.kind}; change the profile's kind to innovator to get matches.`
+          ? `Matchmaking is for innovators, and this profile is ${/^[aeiou]/.test(row.kind) ? 'an' : 'a'} ${row.kind}; change the profile's kind to innovator to get matches.`
           : 'Matchmaking is for innovators, and this person has no stakeholder profile yet; fill one in as an innovator first.',
       );
     }
