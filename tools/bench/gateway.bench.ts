@@ -8,7 +8,7 @@
 //    gateway interleaved, timed in microseconds: the p50 difference is what the gateway adds.
 // Progress on stderr; the last line of stdout is
 //   {"bench":"gateway","direct_rps":…,"gateway_rps":…,"ratio":…,"added_p50_ms":…}
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
@@ -16,32 +16,14 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mintToken } from '@socialmakers/auth';
 import { ensureInfrastructure, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { runLoadProcess, type LoadReport } from './support/load-process';
 import { CleanUp, printResult, processCpuMs, progress, round, summarize } from './support/bench-kit';
 
 const COURSE = 'bench-gateway-academy';
 
-interface LoadReport {
-  requestsPerSecond: number;
-  total: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
 
 function runLoad(url: string, token: string, seconds: number, connections: number): Promise<LoadReport> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, 'gateway/read-load.ts'), url, token, String(seconds), String(connections)], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolvePromise(JSON.parse(output.trim().split('\n').pop()!) as LoadReport) : reject(new Error(`load process exited with ${code}`))));
-  });
+  return runLoadProcess(resolve(__dirname, 'gateway/read-load.ts'), [url, token, String(seconds), String(connections)]);
 }
 
 /** One GET on a kept-alive connection; resolves with its duration in ms (sub-millisecond resolution). */

@@ -4,29 +4,19 @@
 //   npm run bench:learning [-- --seconds 20 --connections 32 --replicas 1 --skip-build --profile]
 // Progress on stderr; the last line of stdout is
 //   {"bench":"learning","enrolments_per_s":…,"p99_ms":…,"import_10k_s":…}
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { mintToken } from '@socialmakers/auth';
 import { ensureInfrastructure, metricValue, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { runLoadProcess, type LoadReport } from './support/load-process';
 import { CleanUp, CpuMeter, machineLoad, pollUntil, printResult, progress, round } from './support/bench-kit';
 
 const COURSE = 'bench-academy';
 const MODULES = ['active-citizenship', 'social-challenges', 'social-innovation', 'designing-solutions', 'business-models', 'financing', 'implementation'];
 
-interface LoadReport {
-  requestsPerSecond: number;
-  total: number;
-  ok: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
 
 async function api(baseUrl: string, token: string, method: string, path: string, body?: string, contentType = 'application/json'): Promise<Response> {
   const response = await fetch(`${baseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body });
@@ -35,15 +25,7 @@ async function api(baseUrl: string, token: string, method: string, path: string,
 }
 
 function runLoad(url: string, token: string, seconds: number, connections: number): Promise<LoadReport> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, 'learning/enrolment-load.ts'), url, COURSE, token, String(seconds), String(connections)], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolvePromise(JSON.parse(output.trim().split('\n').pop()!) as LoadReport) : reject(new Error(`load process exited with ${code}`))));
-  });
+  return runLoadProcess(resolve(__dirname, 'learning/enrolment-load.ts'), [url, COURSE, token, String(seconds), String(connections)]);
 }
 
 /** Several load processes' reports as one: rates and counts add up, latencies are the worst of them. */
