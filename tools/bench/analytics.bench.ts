@@ -20,12 +20,13 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { Partitioners, type Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { allTopics, definitionOf, partitionKeyOf, qualified, subjectOf, Topics, type EventType, type PayloadOf } from '@socialmakers/contracts';
-import { createKafka, parseBrokers, provisionTopics, sourceOf, toKafkaRecord, type EventEnvelope } from '@socialmakers/messaging';
-import { ensureInfrastructure, TestDatabase } from '@socialmakers/testing';
+import { provisionTopics, sourceOf, toKafkaRecord, type EventEnvelope } from '@socialmakers/messaging';
+import { TestDatabase } from '@socialmakers/testing';
 import { analyticsDataSourceOptions } from '../../services/analytics/src/database/data-source';
 import { rebuildProjections, replayGroup } from '../../services/analytics/src/rebuild/rebuild-projections';
 import { ReportService } from '../../services/analytics/src/results/report.service';
 import { parsePeriod } from '../../services/analytics/src/common/period';
+import { useBenchNamespace } from './support/bench-setup';
 import { CleanUp, machineLoad, pollUntil, printResult, progress, round, withTimeout } from './support/bench-kit';
 
 const { values: args } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, chunk: { type: 'string', default: '1000' }, consumers: { type: 'string', default: '2' } } });
@@ -191,27 +192,13 @@ async function bareConsume(kafka: Kafka, topics: string[], group: string): Promi
 
 async function main(): Promise<void> {
   const cleanUp = new CleanUp();
-  const namespace = `bench-analytics-${Date.now()}.`;
-  process.env.KAFKA_NAMESPACE = namespace;
   let result: Record<string, unknown> | undefined;
   try {
-    const { brokers } = await ensureInfrastructure();
+    // The groups are named at clean-up time, once the namespace is set (qualified() reads it).
+    const { kafka, namespace, brokers } = await useBenchNamespace('analytics', cleanUp, () => [bareGroup, replayGroup()]);
+    const bareGroup = qualified('bench.analytics.bare');
     const load = await machineLoad(1000);
     progress(`namespace ${namespace}, broker ${brokers}, N=${N}; machine busy before start: ${load} of ${cpus().length} cores`);
-    const kafka = createKafka({ brokers: parseBrokers(brokers), clientId: 'socialmakers-bench-analytics' });
-    const bareGroup = qualified('bench.analytics.bare');
-    cleanUp.add('delete the benchmark topics and groups', async () => {
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
-        await admin.deleteGroups([bareGroup, replayGroup()]).catch(() => undefined);
-        const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(namespace));
-        if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 15_000 });
-        progress(`deleted ${topics.length} topics of ${namespace}`);
-      } finally {
-        await admin.disconnect();
-      }
-    });
     await provisionTopics(kafka, allTopics());
     const topics = Object.values(Topics).map((topic) => qualified(topic.name));
 

@@ -15,7 +15,6 @@
 // ties inside a block, 15 % anywhere, so Louvain has communities to find and paths cross blocks.
 // Everyone has a profile: 10 % innovators, 3 % funders, 2 % policymakers, 10 % entrepreneurs, the rest
 // citizens; one in twenty does not appear in matches (nor on warm paths).
-import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -24,8 +23,9 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { mintToken } from '@socialmakers/auth';
-import { createKafka } from '@socialmakers/messaging';
-import { ensureInfrastructure, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { qualified } from '@socialmakers/contracts';
+import { ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { buildServices, useBenchNamespace } from './support/bench-setup';
 import { CleanUp, machineLoad, pollUntil, printResult, progress, round, summarize } from './support/bench-kit';
 
 const { values: args } = parseArgs({
@@ -137,26 +137,9 @@ async function main(): Promise<void> {
 }
 
 async function run(cleanUp: CleanUp): Promise<void> {
-  if (!args['skip-build']) {
-    progress('building the services (npm run build)');
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', process.stderr, process.stderr] });
-  }
-  const { brokers } = await ensureInfrastructure();
-  const namespace = `bench-community-${Date.now()}.`;
-  process.env.KAFKA_NAMESPACE = namespace;
+  buildServices(Boolean(args['skip-build']));
+  await useBenchNamespace('community', cleanUp, () => [qualified('socialmakers.community')]);
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
-  const kafka = createKafka({ brokers: brokers.split(','), clientId: 'socialmakers-bench-community' });
-  cleanUp.add('delete the Kafka namespace', async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(namespace));
-      if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 15_000 });
-      await admin.deleteGroups([`${namespace}socialmakers.community`]).catch(() => undefined);
-    } finally {
-      await admin.disconnect();
-    }
-  });
   const db = await TestDatabase.create('bench_community');
   if (args['keep-db']) progress(`keeping the database: ${db.url}`);
   else cleanUp.add('drop the database', () => db.drop());

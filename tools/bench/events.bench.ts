@@ -10,14 +10,14 @@
 // on a fresh festival. checkins_per_s: --checkins distinct people checked in to one activity by
 // --concurrency keep-alive connections, after a warm-up; p99_ms is their latency. The outbox is on:
 // every check-in writes its event in the same transaction, and the relay publishes meanwhile.
-import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { mintToken } from '@socialmakers/auth';
-import { createKafka } from '@socialmakers/messaging';
-import { ensureInfrastructure, metricValue, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { qualified } from '@socialmakers/contracts';
+import { metricValue, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { buildServices, useBenchNamespace } from './support/bench-setup';
 import { CleanUp, CpuMeter, machineLoad, pollUntil, printResult, progress, round, summarize } from './support/bench-kit';
 
 const { values: args } = parseArgs({
@@ -76,28 +76,10 @@ async function main(): Promise<void> {
 }
 
 async function run(cleanUp: CleanUp): Promise<void> {
-  if (!args['skip-build']) {
-    progress('building the services (npm run build)');
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', process.stderr, process.stderr] });
-  }
-  const { brokers } = await ensureInfrastructure();
-  const namespace = `bench-events-${Date.now()}.`;
-  process.env.KAFKA_NAMESPACE = namespace;
+  buildServices(Boolean(args['skip-build']));
+  await useBenchNamespace('events', cleanUp, () => [qualified('socialmakers.events')]);
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
   const secret = process.env.JWT_SECRET;
-  const kafka = createKafka({ brokers: brokers.split(','), clientId: 'socialmakers-bench-events' });
-  cleanUp.add('delete the Kafka namespace', async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(namespace));
-      if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 15_000 });
-      await admin.deleteGroups([`${namespace}socialmakers.events`]).catch(() => undefined);
-      progress(`deleted ${topics.length} topics of ${namespace}`);
-    } finally {
-      await admin.disconnect();
-    }
-  });
   const db = await TestDatabase.create('bench_events');
   cleanUp.add('drop the database', () => db.drop());
   progress(`machine load before starting: ${await machineLoad()} cores busy`);

@@ -8,14 +8,15 @@
 //    gateway interleaved, timed in microseconds: the p50 difference is what the gateway adds.
 // Progress on stderr; the last line of stdout is
 //   {"bench":"gateway","direct_rps":…,"gateway_rps":…,"ratio":…,"added_p50_ms":…}
-import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mintToken } from '@socialmakers/auth';
-import { ensureInfrastructure, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { qualified } from '@socialmakers/contracts';
+import { ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { buildServices, useBenchNamespace } from './support/bench-setup';
 import { runLoadProcess, type LoadReport } from './support/load-process';
 import { CleanUp, printResult, processCpuMs, progress, round, summarize } from './support/bench-kit';
 
@@ -57,10 +58,9 @@ async function main(): Promise<void> {
   const samples = Math.max(100, Number(values.samples));
   const cleanUp = new CleanUp();
   try {
-    progress('building (the benchmark runs the compiled learning service and gateway, as production does)');
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', process.stderr, process.stderr] });
-    await ensureInfrastructure();
-    process.env.KAFKA_NAMESPACE ??= `bench-gateway-${Date.now()}.`;
+    // The compiled learning service and gateway, as production runs them.
+    buildServices(false);
+    await useBenchNamespace('gateway', cleanUp, () => [qualified('socialmakers.learning')]);
     const secret = randomBytes(32).toString('hex');
     const [learningDb, gatewayDb] = await Promise.all([TestDatabase.create('bench_gateway_learning'), TestDatabase.create('bench_gateway')]);
     cleanUp.add('drop the databases', () => Promise.all([learningDb.drop(), gatewayDb.drop()]));

@@ -4,13 +4,14 @@
 //   npm run bench:learning [-- --seconds 20 --connections 32 --replicas 1 --skip-build --profile]
 // Progress on stderr; the last line of stdout is
 //   {"bench":"learning","enrolments_per_s":…,"p99_ms":…,"import_10k_s":…}
-import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { mintToken } from '@socialmakers/auth';
-import { ensureInfrastructure, metricValue, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { qualified } from '@socialmakers/contracts';
+import { metricValue, repoRoot, ServiceProcess, TestDatabase } from '@socialmakers/testing';
+import { buildServices, useBenchNamespace } from './support/bench-setup';
 import { runLoadProcess, type LoadReport } from './support/load-process';
 import { CleanUp, CpuMeter, machineLoad, pollUntil, printResult, progress, round } from './support/bench-kit';
 
@@ -74,12 +75,9 @@ async function main(): Promise<void> {
   const replicas = Math.max(1, Number(values.replicas));
   const cleanUp = new CleanUp();
   try {
-    if (!values['skip-build']) {
-      progress('building the services (the benchmark runs the compiled learning service, as production does)');
-      execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', process.stderr, process.stderr] });
-    }
-    await ensureInfrastructure();
-    process.env.KAFKA_NAMESPACE ??= `bench-learning-${Date.now()}.`;
+    // The compiled learning service, as production runs it.
+    buildServices(Boolean(values['skip-build']));
+    await useBenchNamespace('learning', cleanUp, () => [qualified('socialmakers.learning')]);
     const secret = randomBytes(32).toString('hex');
     const database = await TestDatabase.create('bench_learning');
     cleanUp.add('drop the database', () => database.drop());
