@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
-import { Client } from 'pg';
 import {
   CertificateIssuedV1,
   CourseCompletedV1,
@@ -16,8 +15,8 @@ import {
   validatePayload,
   type EventType,
 } from '@socialmakers/contracts';
-import { ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
-import { adminToken, call, MODULES, publishCourse, recordsKeyed, tokenFor, uniqueKey } from './support';
+import { waitFor } from '@socialmakers/testing';
+import { adminToken, call, learningForSuite, MODULES, publishCourse, recordsKeyed, tokenFor, uniqueKey } from './support';
 
 const ob3Schema = JSON.parse(readFileSync(resolve(__dirname, '../../../../shared/conformance/ob3-achievementcredential.schema.json'), 'utf8'));
 
@@ -33,25 +32,10 @@ function validateOpenBadge(document: unknown): string[] {
  * Catalogue, enrolment, progress, course completion, certificates and their events.
  */
 describe('learning: catalogue, enrolment, progress and certificates', () => {
-  let database: TestDatabase;
-  let learning: ServiceProcess;
-  let db: Client;
-  const url = () => learning.url;
+  const learning = learningForSuite('learning_academy');
+  const url = learning.url;
 
-  beforeAll(async () => {
-    database = await TestDatabase.create('learning_academy');
-    learning = await ServiceProcess.start('learning', { DATABASE_URL: database.url });
-    db = new Client({ connectionString: database.url });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await learning?.stop();
-    await database?.drop();
-  });
-
-  const outboxCount = async () => Number((await db.query(`SELECT count(*) AS n FROM outbox`)).rows[0].n);
+  const outboxCount = async () => Number((await learning.db().query(`SELECT count(*) AS n FROM outbox`)).rows[0].n);
 
   it('publishes a course with its modules once, and republishes only after a change', async () => {
     const courseKey = uniqueKey('course');
@@ -208,8 +192,8 @@ describe('learning: catalogue, enrolment, progress and certificates', () => {
     // The course is complete once: withdrawing and coming back completes nothing again.
     await call(url(), 'DELETE', `/learners/${personId}/enrolments/${courseKey}`, { token });
     await call(url(), 'POST', `/learners/${personId}/enrolments`, { token, body: { courseKey } });
-    expect((await db.query(`SELECT count(*)::int AS n FROM course_completions WHERE person_id = $1`, [personId])).rows[0].n).toBe(1);
-    expect((await db.query(`SELECT count(*)::int AS n FROM certificates WHERE person_id = $1`, [personId])).rows[0].n).toBe(1);
+    expect((await learning.db().query(`SELECT count(*)::int AS n FROM course_completions WHERE person_id = $1`, [personId])).rows[0].n).toBe(1);
+    expect((await learning.db().query(`SELECT count(*)::int AS n FROM certificates WHERE person_id = $1`, [personId])).rows[0].n).toBe(1);
 
     // Verification needs no login; the code is read case-insensitively.
     const verification = await call(url(), 'GET', `/certificates/${code.toLowerCase()}/verification`);

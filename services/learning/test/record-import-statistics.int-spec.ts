@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
-import { Client } from 'pg';
 import { ModuleCompletedV1, personIdForEmail, Topics, type AttendanceRecordedV1Payload } from '@socialmakers/contracts';
-import { ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
-import { adminToken, attendanceOnTopic, call, publishCourse, recordsKeyed, tokenFor, uniqueKey } from './support';
+import { waitFor } from '@socialmakers/testing';
+import { adminToken, attendanceOnTopic, call, learningForSuite, publishCourse, recordsKeyed, tokenFor, uniqueKey } from './support';
 
 const ob3Schema = JSON.parse(readFileSync(resolve(__dirname, '../../../../shared/conformance/ob3-achievementcredential.schema.json'), 'utf8'));
 
@@ -27,23 +26,8 @@ type Report = {
 };
 
 describe('learning: learner record, bulk import and statistics', () => {
-  let database: TestDatabase;
-  let learning: ServiceProcess;
-  let db: Client;
-  const url = () => learning.url;
-
-  beforeAll(async () => {
-    database = await TestDatabase.create('learning_record');
-    learning = await ServiceProcess.start('learning', { DATABASE_URL: database.url });
-    db = new Client({ connectionString: database.url });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await learning?.stop();
-    await database?.drop();
-  });
+  const learning = learningForSuite('learning_record');
+  const url = learning.url;
 
   it("builds the learner record from completions and the events service's attendance, consumed once", async () => {
     const courseKey = uniqueKey('course');
@@ -83,7 +67,7 @@ describe('learning: learner record, bulk import and statistics', () => {
     expect(record).toMatchObject({ type: ['VerifiableCredential', 'OpenBadgeCredential'], credentialSubject: { id: `urn:uuid:${personId}` } });
     expect(record.evidence.map((e) => e.genre).sort()).toEqual(['festival', 'module-completion', 'workshop']);
     expect(record.evidence.find((e) => e.genre === 'module-completion')!.name).toBe('Module completed: Module active-citizenship');
-    expect((await db.query(`SELECT count(*)::int AS n FROM attendances WHERE person_id = $1`, [personId])).rows[0].n).toBe(2);
+    expect((await learning.db().query(`SELECT count(*)::int AS n FROM attendances WHERE person_id = $1`, [personId])).rows[0].n).toBe(2);
 
     // Only the person themself (or an admin or analyst) reads it.
     expect((await call(url(), 'GET', `/learners/${personId}/record`, { token: tokenFor(randomUUID(), 'member') })).status).toBe(403);
@@ -134,10 +118,10 @@ describe('learning: learner record, bulk import and statistics', () => {
       '2018-10-20T10:00:00.000Z',
     ]);
 
-    const outboxBefore = (await db.query(`SELECT count(*)::int AS n FROM outbox`)).rows[0].n;
+    const outboxBefore = (await learning.db().query(`SELECT count(*)::int AS n FROM outbox`)).rows[0].n;
     const again = await call<Report>(url(), 'POST', '/imports/learners', { token: adminToken(), rawBody: csv, contentType: 'text/csv' });
     expect(again.body).toMatchObject({ rowsImported: 0, rowsAlreadyOnRecord: 6, rowsRejected: 7, created: { enrolments: 0, moduleCompletions: 0, courseCompletions: 0 } });
-    expect((await db.query(`SELECT count(*)::int AS n FROM outbox`)).rows[0].n).toBe(outboxBefore);
+    expect((await learning.db().query(`SELECT count(*)::int AS n FROM outbox`)).rows[0].n).toBe(outboxBefore);
   });
 
   it('imports JSON and NDJSON rows the same way', async () => {
@@ -152,7 +136,7 @@ describe('learning: learner record, bulk import and statistics', () => {
     const ndjson = [JSON.stringify({ personId: people[1], courseKey, country: 'PL' }), '', '{not json', JSON.stringify({ personId: people[1], courseKey, moduleKey: 'social-challenges', score: 50 })].join('\n');
     const answer = await call<Report>(url(), 'POST', '/imports/learners', { token: adminToken(), rawBody: ndjson, contentType: 'application/x-ndjson' });
     expect(answer.body).toMatchObject({ rowsImported: 2, rowsRejected: 1, rejected: [{ line: 3, reason: 'The line is not valid JSON.' }], created: { enrolments: 1, moduleCompletions: 1 } });
-    const completion = (await db.query(`SELECT country, score FROM module_completions WHERE person_id = $1`, [people[1]])).rows[0];
+    const completion = (await learning.db().query(`SELECT country, score FROM module_completions WHERE person_id = $1`, [people[1]])).rows[0];
     expect(completion).toEqual({ country: 'PL', score: 50 });
   });
 
