@@ -1,0 +1,171 @@
+import type { EventType } from '../event-catalogue';
+
+const PERSON = '6f1c2b9e-4d3a-4b8e-9f21-0a7c5d3e8b14';
+const OTHER_PERSON = '0b5f8e52-7a1d-4c3e-8f6a-2d9b1c4e7f30';
+const ACTIVITY = '3e7a9c41-52b8-4d6f-a0e3-9c1b7d5f2a86';
+const ORGANISER = 'c2d4e6f8-1a3b-4c5d-8e7f-9a0b1c2d3e4f';
+const SOME_ID = '9a8b7c6d-5e4f-4a3b-b2c1-d0e9f8a7b6c5';
+const AT = '2026-03-14T09:30:00.000Z';
+const TITLE = { en: 'Financing social innovation', sl: 'Financiranje družbenih inovacij' };
+const SUMMARY = { en: 'Grants, loans and impact investment.' };
+
+/**
+ * One valid data object per event type, using every optional field, so that each field can be
+ * removed or broken in turn. A `Record` over EventType: a new event type does not compile without one.
+ */
+export const PAYLOAD_SAMPLES: Record<EventType, Record<string, unknown>> = {
+  'org.socialmakers.learning.course.published.v1': {
+    courseKey: 'social-innovation-academy',
+    title: TITLE,
+    summary: SUMMARY,
+    modules: [
+      { moduleKey: 'financing', position: 1, title: TITLE, summary: SUMMARY, required: true },
+      { moduleKey: 'impact-measurement', position: 2, title: { en: 'Measuring impact' }, summary: { en: 'Indicators.', de: 'Indikatoren.' }, required: false },
+    ],
+    publishedAt: AT,
+  },
+  'org.socialmakers.learning.module.published.v1': {
+    courseKey: 'social-innovation-academy',
+    moduleKey: 'financing',
+    position: 1,
+    title: TITLE,
+    summary: SUMMARY,
+    required: true,
+    publishedAt: AT,
+  },
+  'org.socialmakers.learning.enrolment.created.v1': { enrolmentId: SOME_ID, personId: PERSON, courseKey: 'social-innovation-academy', country: 'SI', enrolledAt: AT },
+  'org.socialmakers.learning.enrolment.withdrawn.v1': { enrolmentId: SOME_ID, personId: PERSON, courseKey: 'social-innovation-academy', country: 'HR', withdrawnAt: AT },
+  'org.socialmakers.learning.module.completed.v1': {
+    personId: PERSON,
+    courseKey: 'social-innovation-academy',
+    moduleKey: 'financing',
+    country: 'SI',
+    score: 87,
+    completedAt: AT,
+  },
+  'org.socialmakers.learning.course.completed.v1': { personId: PERSON, courseKey: 'social-innovation-academy', country: 'AT', completedAt: AT },
+  'org.socialmakers.learning.certificate.issued.v1': {
+    certificateId: SOME_ID,
+    personId: PERSON,
+    courseKey: 'social-innovation-academy',
+    verificationCode: 'SIA-2026-7KQ4',
+    country: 'SI',
+    issuedAt: AT,
+  },
+  'org.socialmakers.events.activity.scheduled.v1': {
+    activityId: ACTIVITY,
+    kind: 'workshop',
+    title: 'Financing workshop',
+    organiserId: ORGANISER,
+    country: 'SI',
+    city: 'Ljubljana',
+    timeZone: 'Europe/Ljubljana',
+    startsAt: '2026-04-02T08:00:00.000Z',
+    endsAt: '2026-04-02T12:00:00.000Z',
+    courseKey: 'social-innovation-academy',
+    moduleKey: 'financing',
+    lecturerIds: [PERSON, OTHER_PERSON],
+    topic: 'Impact investment',
+    scheduledAt: AT,
+  },
+  'org.socialmakers.events.activity.rescheduled.v1': {
+    activityId: ACTIVITY,
+    kind: 'festival',
+    country: 'HU',
+    timeZone: 'Europe/Budapest',
+    startsAt: '2026-05-02T08:00:00.000Z',
+    endsAt: '2026-05-02T18:00:00.000Z',
+    rescheduledAt: AT,
+  },
+  'org.socialmakers.events.activity.cancelled.v1': { activityId: ACTIVITY, kind: 'webinar', country: 'CZ', reason: 'The lecturer is ill.', cancelledAt: AT },
+  'org.socialmakers.events.activity.held.v1': {
+    activityId: ACTIVITY,
+    kind: 'workshop',
+    country: 'SI',
+    courseKey: 'social-innovation-academy',
+    moduleKey: 'financing',
+    participants: 14,
+    walkIns: 3,
+    heldAt: AT,
+  },
+  'org.socialmakers.events.registration.created.v1': {
+    registrationId: SOME_ID,
+    activityId: ACTIVITY,
+    kind: 'workshop',
+    personId: PERSON,
+    status: 'waitlisted',
+    waitlistPosition: 2,
+    country: 'SI',
+    registeredAt: AT,
+  },
+  'org.socialmakers.events.registration.cancelled.v1': { registrationId: SOME_ID, activityId: ACTIVITY, personId: PERSON, cancelledAt: AT },
+  'org.socialmakers.events.waitlist.promoted.v1': { registrationId: SOME_ID, activityId: ACTIVITY, personId: PERSON, promotedAt: AT },
+  'org.socialmakers.events.attendance.recorded.v1': {
+    attendanceId: SOME_ID,
+    activityId: ACTIVITY,
+    kind: 'workshop',
+    personId: PERSON,
+    country: 'SI',
+    personCountry: 'HR',
+    role: 'innovator',
+    organiserId: ORGANISER,
+    courseKey: 'social-innovation-academy',
+    moduleKey: 'financing',
+    lecturerIds: [OTHER_PERSON],
+    source: 'sign-in-sheet',
+    attendedAt: AT,
+  },
+  'org.socialmakers.events.headcount.recorded.v1': { activityId: ACTIVITY, kind: 'festival', country: 'SK', walkIns: 40, recordedAt: AT },
+  'org.socialmakers.community.stakeholder.registered.v1': {
+    personId: PERSON,
+    kind: 'innovator',
+    country: 'SI',
+    languages: ['sl', 'en'],
+    topics: ['circular economy', 'financing'],
+    seeks: ['funder'],
+    offers: ['mentoring'],
+    appearsInMatches: true,
+    occurredAt: AT,
+  },
+  'org.socialmakers.community.stakeholder.updated.v1': {
+    personId: PERSON,
+    kind: 'funder',
+    country: 'PL',
+    languages: ['pl'],
+    topics: [],
+    seeks: ['innovator'],
+    offers: [],
+    appearsInMatches: false,
+    occurredAt: AT,
+  },
+  'org.socialmakers.community.person.erased.v1': { personId: PERSON, erasedAt: AT },
+  'org.socialmakers.community.introduction.requested.v1': {
+    introductionId: SOME_ID,
+    requesterId: PERSON,
+    recipientId: OTHER_PERSON,
+    occurredAt: AT,
+    expiresAt: '2026-03-28T09:30:00.000Z',
+  },
+  'org.socialmakers.community.introduction.accepted.v1': { introductionId: SOME_ID, requesterId: PERSON, recipientId: OTHER_PERSON, occurredAt: AT },
+  'org.socialmakers.community.introduction.declined.v1': { introductionId: SOME_ID, requesterId: PERSON, recipientId: OTHER_PERSON, occurredAt: AT },
+  'org.socialmakers.community.introduction.expired.v1': { introductionId: SOME_ID, requesterId: PERSON, recipientId: OTHER_PERSON, occurredAt: AT },
+  'org.socialmakers.community.connection.formed.v1': {
+    connectionId: SOME_ID,
+    personId: PERSON,
+    otherPersonId: OTHER_PERSON,
+    via: 'introduction',
+    introductionId: SOME_ID,
+    formedAt: AT,
+  },
+  'org.socialmakers.community.network.snapshotted.v1': {
+    snapshotId: SOME_ID,
+    nodes: 120,
+    edges: 310,
+    communities: 7,
+    countries: [
+      { country: 'SI', people: 60, innovators: 25, innovatorsTiedToFunderOrPolicymaker: 9, crossSectorTieShare: 0.42, density: 0.08, ties: 150 },
+      { country: 'IT', people: 0, innovators: 0, innovatorsTiedToFunderOrPolicymaker: 0, crossSectorTieShare: 0, density: 1, ties: 0 },
+    ],
+    computedAt: AT,
+  },
+};
