@@ -27,7 +27,7 @@ import { rebuildProjections, replayGroup } from '../../services/analytics/src/re
 import { ReportService } from '../../services/analytics/src/results/report.service';
 import { parsePeriod } from '../../services/analytics/src/common/period';
 import { useBenchNamespace } from './support/bench-setup';
-import { CleanUp, machineLoad, pollUntil, printResult, progress, round, withTimeout } from './support/bench-kit';
+import { CleanUp, CpuMeter, machineLoad, pollUntil, printResult, progress, round, withTimeout } from './support/bench-kit';
 
 const { values: args } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, chunk: { type: 'string', default: '1000' }, consumers: { type: 'string', default: '2' } } });
 const N = Number(args.events);
@@ -208,8 +208,10 @@ async function main(): Promise<void> {
     progress(`   written in ${((Date.now() - writeStarted) / 1000).toFixed(1)} s`);
 
     progress('2. bare ceiling: a plain kafkajs consumer reads them all');
+    const bareMeter = new CpuMeter();
     const bare = await bareConsume(kafka, topics, bareGroup);
-    progress(`   bare: ${Math.round(bare)} events/s`);
+    const bareCpu = bareMeter.read();
+    progress(`   bare: ${Math.round(bare)} events/s; cores: ${JSON.stringify(bareCpu)}`);
 
     progress('3. replay into the projections (the rebuild) on a fresh analytics database');
     const db = await TestDatabase.create('bench_analytics');
@@ -217,6 +219,7 @@ async function main(): Promise<void> {
     const dataSource = await new DataSource({ ...analyticsDataSourceOptions(db.url), migrationsRun: true } as never).initialize();
     cleanUp.add('close the database pool', () => dataSource.destroy());
     let lastShown = 0;
+    const replayMeter = new CpuMeter({}, { database: db.name });
     const rebuilt = await withTimeout(
       rebuildProjections({
         dataSource,
@@ -233,8 +236,12 @@ async function main(): Promise<void> {
       PHASE_TIMEOUT_MS,
       'the replay',
     );
+    const replayCpu = replayMeter.read();
     const replay = rebuilt.records / (rebuilt.millis / 1000);
-    progress(`   replay: ${rebuilt.records} records in ${(rebuilt.millis / 1000).toFixed(1)} s -> ${Math.round(replay)} events/s; rows ${JSON.stringify(rebuilt.rows)}`);
+    // CPU per event (µs): steadier than the rates on a shared machine; cores × seconds / events.
+    const perEvent = (cores: number, millis: number) => round((cores * millis * 1000) / rebuilt.records, 1);
+    const bareMillis = (rebuilt.records / bare) * 1000;
+    progress(`   replay: ${rebuilt.records} records in ${(rebuilt.millis / 1000).toFixed(1)} s -> ${Math.round(replay)} events/s; cores: ${JSON.stringify(replayCpu)}; rows ${JSON.stringify(rebuilt.rows)}`);
     await dataSource.query('VACUUM ANALYZE');
 
     progress('4. the report for 2018');
@@ -268,6 +275,10 @@ async function main(): Promise<void> {
       report_ms: round(reportMs, 1),
       report_from_facts_ms: round(factsMs, 1),
       replay_consumers: Number(args.consumers),
+      replay_node_cpu_us_per_event: perEvent(replayCpu.bench, rebuilt.millis),
+      replay_postgres_cpu_us_per_event: perEvent(replayCpu.postgres, rebuilt.millis),
+      bare_node_cpu_us_per_event: perEvent(bareCpu.bench, bareMillis),
+      replay_other_cores: replayCpu.others,
       machine_busy_before: load,
     };
   } finally {

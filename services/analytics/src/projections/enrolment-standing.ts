@@ -27,25 +27,14 @@ interface Standing {
 }
 
 /**
- * Recomputes, from all their events, the yearly standing of the enrolments a chunk touched: for each
- * calendar year with a creation, the first creation in it (person, course, country, week) and whether
- * the enrolment is still enrolled at the year's end (its latest event by then is a creation). This is
- * the report's rule for a year, kept up to date; the year's counts move by the difference between the
- * old and the new standings, so the outcome does not depend on the order the events came in.
- * Returns the changes to "enrolled" reach and to the counts, for the projector to apply last.
+ * Writes the yearly standing of the enrolments whose events match `which` (a condition on
+ * enrolment_events e), from all their events: for each calendar year with a creation, the first
+ * creation in it (person, course, country, week) and whether the enrolment is still enrolled at the
+ * year's end (its latest event by then is a creation). This is the report's rule for a year.
  */
-export async function refreshEnrolmentStanding(manager: EntityManager, enrolmentIds: string[]): Promise<EnrolmentChanges> {
-  if (enrolmentIds.length === 0) return { reach: [], counts: [] };
-  const ids = [...new Set(enrolmentIds)];
-  // TypeORM answers a DELETE with [rows, count].
-  const [old] = (await manager.query(
-    `DELETE FROM enrolment_years WHERE enrolment_id = ANY($1::uuid[])
-     RETURNING enrolment_id, year, person_id, course_key, country, week, enrolled`,
-    [ids],
-  )) as [Standing[], number];
-  const fresh: Standing[] = await manager.query(
-    `WITH ev AS (
-       SELECT e.*, extract(year FROM e.at AT TIME ZONE 'UTC')::int AS year FROM enrolment_events e WHERE e.enrolment_id = ANY($1::uuid[])
+export function standingStatement(which: string): string {
+  return `WITH ev AS (
+       SELECT e.*, extract(year FROM e.at AT TIME ZONE 'UTC')::int AS year FROM enrolment_events e WHERE ${which}
      ), created AS (
        SELECT DISTINCT ON (enrolment_id, year) enrolment_id, year, person_id, course_key, country, at
        FROM ev WHERE action = 'created'
@@ -57,10 +46,25 @@ export async function refreshEnrolmentStanding(manager: EntityManager, enrolment
      )
      INSERT INTO enrolment_years (enrolment_id, year, person_id, course_key, country, week, enrolled)
      SELECT c.enrolment_id, c.year, c.person_id, c.course_key, c.country, to_char(date_trunc('week', c.at), 'YYYY-MM-DD'), s.action = 'created'
-     FROM created c JOIN state s USING (enrolment_id, year)
+     FROM created c JOIN state s USING (enrolment_id, year)`;
+}
+
+/**
+ * Recomputes the yearly standing (`standingStatement`) of the enrolments a chunk touched, kept up to
+ * date; the year's counts move by the difference between the old and the new standings, so the
+ * outcome does not depend on the order the events came in.
+ * Returns the changes to "enrolled" reach and to the counts, for the projector to apply last.
+ */
+export async function refreshEnrolmentStanding(manager: EntityManager, enrolmentIds: string[]): Promise<EnrolmentChanges> {
+  if (enrolmentIds.length === 0) return { reach: [], counts: [] };
+  const ids = [...new Set(enrolmentIds)];
+  // TypeORM answers a DELETE with [rows, count].
+  const [old] = (await manager.query(
+    `DELETE FROM enrolment_years WHERE enrolment_id = ANY($1::uuid[])
      RETURNING enrolment_id, year, person_id, course_key, country, week, enrolled`,
     [ids],
-  );
+  )) as [Standing[], number];
+  const fresh: Standing[] = await manager.query(`${standingStatement('e.enrolment_id = ANY($1::uuid[])')} RETURNING enrolment_id, year, person_id, course_key, country, week, enrolled`, [ids]);
   const counts = new Map<string, EnrolmentCount>();
   const reach: ReachChange[] = [];
   const count = (row: Standing, sign: 1 | -1) => {

@@ -45,6 +45,18 @@ const PROJECTION_WRITER_LOCK = 7_340_612;
 /** 'shared' for the parallel writers of one group (a rebuild's replay), 'exclusive' otherwise. */
 export type ProjectionWriters = 'exclusive' | 'shared';
 
+/**
+ * 'moved': the report's counters move with every fact change, in the same transaction (the live
+ * consumer). 'deferred': only the facts are written, and whoever asked for that writes the counters
+ * afterwards with `recountFromFacts` (a rebuild: once at the end instead of per chunk).
+ */
+export type CounterUpkeep = 'moved' | 'deferred';
+
+/** Takes the projections' writer lock for the transaction (see PROJECTION_WRITER_LOCK). */
+export async function lockProjections(manager: EntityManager, writers: ProjectionWriters): Promise<void> {
+  await manager.query(writers === 'exclusive' ? 'SELECT pg_advisory_xact_lock($1)' : 'SELECT pg_advisory_xact_lock_shared($1)', [PROJECTION_WRITER_LOCK]);
+}
+
 /** Every projection table, for the rebuild (event_log last: it is what the streams read). */
 export const PROJECTION_TABLES = [
   'catalogue_modules',
@@ -91,10 +103,11 @@ function ofType<T extends EventType>(envelopes: EventEnvelope[], type: T): Array
  */
 @Injectable()
 export class ProjectorService {
-  async apply(consumed: EventEnvelope[], manager: EntityManager, writers: ProjectionWriters = 'exclusive'): Promise<void> {
+  async apply(consumed: EventEnvelope[], manager: EntityManager, writers: ProjectionWriters = 'exclusive', counters: CounterUpkeep = 'moved'): Promise<void> {
     if (consumed.length === 0) return;
     const alone = writers === 'exclusive' || consumed.some((e) => e.type === PersonErasedV1.type);
-    await manager.query(alone ? 'SELECT pg_advisory_xact_lock($1)' : 'SELECT pg_advisory_xact_lock_shared($1)', [PROJECTION_WRITER_LOCK]);
+    await lockProjections(manager, alone ? 'exclusive' : 'shared');
+    const moved = counters === 'moved';
     const { envelopes, rewriteEarlierRows } = await anonymiseErased(manager, consumed);
     const run: Run = async <T>(sql: string, rows: Rows) => (rows.length > 0 ? ((await manager.query(sql, [JSON.stringify(rows)])) as T[]) : []);
     const reach: ReachChange[] = [];
@@ -149,9 +162,11 @@ export class ProjectorService {
         })),
       ],
     );
-    const standing = await refreshEnrolmentStanding(manager, enrolments.map((row) => row.enrolment_id));
-    reach.push(...standing.reach);
-    enrolmentCounts.push(...standing.counts);
+    if (moved) {
+      const standing = await refreshEnrolmentStanding(manager, enrolments.map((row) => row.enrolment_id));
+      reach.push(...standing.reach);
+      enrolmentCounts.push(...standing.counts);
+    }
 
     // A person's module (or course) completion counts once, at its earliest time, with that time's
     // country; when an earlier one arrives, its counts move from the old day (and country) to the new.
@@ -219,11 +234,13 @@ export class ProjectorService {
 
     reach.push(...(await this.applyActivities(envelopes, run)));
     await this.applyCommunity(envelopes, run);
-    const people = await applyReach(manager, reach);
-    // The hot counters last, always in this order and in key order.
-    await applyEnrolmentCounts(manager, enrolmentCounts);
-    await applyDayCounts(manager, days);
-    await applyReachCounts(manager, people);
+    if (moved) {
+      const people = await applyReach(manager, reach);
+      // The hot counters last, always in this order and in key order.
+      await applyEnrolmentCounts(manager, enrolmentCounts);
+      await applyDayCounts(manager, days);
+      await applyReachCounts(manager, people);
+    }
     await rewriteEarlierRows();
   }
 

@@ -2,7 +2,8 @@ import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { allTopics, ConsumerGroups, deadLetterTopicFor, EventCatalogue, qualified, Topics } from '@socialmakers/contracts';
 import { ConsumerRunner, createEventProducer, provisionTopics } from '@socialmakers/messaging';
-import { PROJECTION_TABLES, ProjectorService } from '../projections/projector.service';
+import { lockProjections, PROJECTION_TABLES, ProjectorService } from '../projections/projector.service';
+import { recountFromFacts } from '../projections/recount';
 
 export interface RebuildProgress {
   /** Records read so far (committed offsets past the start), of `total` on the topics when the rebuild began. */
@@ -63,7 +64,9 @@ export class RebuildAlreadyRunningError extends Error {
 /**
  * Drops the projections and replays every topic of the catalogue from offset 0 up to the high
  * watermarks of the moment it starts, through the same projector as the live consumer (whole chunks
- * per call), with a replay consumer group whose inbox rows and offsets are removed afterwards.
+ * per call), with a replay consumer group whose offsets are removed afterwards. The replay writes
+ * the facts only; the report's counters are then counted from them in one pass each, as bulk loaders
+ * build what is derived after the load rather than during it.
  *
  * The live service may keep running: the projections are upserts on natural keys, so an event
  * applied by both the live group and the replay converges on the same rows.
@@ -116,7 +119,8 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
             topics,
             handledTypes: new Set(Object.keys(EventCatalogue)),
             // The replay's consumers are one group: they may write side by side (see ProjectorService).
-            handleBatch: (envelopes, manager) => projector.apply(envelopes, manager, 'shared'),
+            // They write the facts only; the counters are counted from them once, below.
+            handleBatch: (envelopes, manager) => projector.apply(envelopes, manager, 'shared', 'deferred'),
             // No inbox rows for the replay group (they would be deleted at the end): the projector is
             // idempotent by itself, as it must be anyway since the live group applies the same events.
             inbox: false,
@@ -141,6 +145,11 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       await Promise.all(runners.map((runner) => runner.stop()));
       runners = [];
     }
+    // Alone (the live group waits), so no writer moves a counter while they are counted.
+    await dataSource.transaction(async (manager) => {
+      await lockProjections(manager, 'exclusive');
+      await recountFromFacts(manager);
+    });
 
     await dataSource.query('DELETE FROM inbox WHERE consumer_group = $1', [group]);
     for (const index of BUILT_AFTER_REPLAY) await dataSource.query(index.create);

@@ -1,0 +1,56 @@
+import type { EntityManager } from 'typeorm';
+import { standingStatement } from './enrolment-standing';
+
+/** The tables the projector keeps by moving them with each fact change, and `recountFromFacts` writes whole. */
+export const COUNTER_TABLES = ['enrolment_years', 'enrolment_counts', 'daily_counts', 'reach_people', 'reach_counts'] as const;
+
+/**
+ * Facts that support a person's funnel stage in a calendar year and country ('' unknown): the same
+ * facts the projector turns into reach changes (reach.ts), read from the tables instead.
+ */
+const REACH_FACTS = `
+  SELECT year, 'enrolled' AS stage, coalesce(country, '') AS country, person_id FROM enrolment_years WHERE enrolled
+  UNION ALL
+  SELECT extract(year FROM completed_at AT TIME ZONE 'UTC')::int, 'moduleCompleted', coalesce(country, ''), person_id FROM module_completions
+  UNION ALL
+  SELECT extract(year FROM attended_at AT TIME ZONE 'UTC')::int,
+         CASE WHEN kind = 'workshop' THEN 'attendedWorkshop' ELSE 'attendedFestivalOrWebinar' END, country, person_id
+  FROM attendances`;
+
+/**
+ * Writes the report's counters from the facts in one pass each, instead of moving them fact by fact:
+ * what a rebuild does once after replaying the facts (ProjectorService with counters 'deferred'),
+ * which costs a fraction of moving them per chunk. It gives the counters the projector's moves give,
+ * except for rows whose count came back to 0, which it leaves out (the report skips them). Call it
+ * holding the projections' writer lock exclusively (`lockProjections`), so no writer moves a counter
+ * meanwhile.
+ */
+export async function recountFromFacts(manager: EntityManager): Promise<void> {
+  await manager.query(`TRUNCATE ${COUNTER_TABLES.join(', ')}`);
+  await manager.query(standingStatement('true'));
+  await manager.query(
+    `INSERT INTO enrolment_counts (year, course_key, country, week, enrolled, created)
+     SELECT year, course_key, coalesce(country, ''), week, count(*) FILTER (WHERE enrolled), count(*)
+     FROM enrolment_years GROUP BY 1, 2, 3, 4`,
+  );
+  await manager.query(
+    `INSERT INTO daily_counts (day, metric, course_key, module_key, n)
+     SELECT (completed_at AT TIME ZONE 'UTC')::date, 'moduleCompleted', course_key, module_key, count(*) FROM module_completions GROUP BY 1, 3, 4
+     UNION ALL
+     SELECT (completed_at AT TIME ZONE 'UTC')::date, 'courseCompleted', course_key, '', count(*) FROM course_completions GROUP BY 1, 3
+     UNION ALL
+     SELECT (issued_at AT TIME ZONE 'UTC')::date, 'certificate', course_key, '', count(*) FROM certificates GROUP BY 1, 3`,
+  );
+  // Each fact counts on four keys, as in applyReach: its stage and any stage ('*'), in its country and in any.
+  await manager.query(
+    `INSERT INTO reach_people (person_id, year, stage, country, refs)
+     SELECT f.person_id, f.year, k.stage, k.country, count(*)
+     FROM (${REACH_FACTS}) f,
+          LATERAL (VALUES (f.stage, f.country), (f.stage, '*'), ('*', f.country), ('*', '*')) AS k(stage, country)
+     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+  );
+  await manager.query(
+    `INSERT INTO reach_counts (year, stage, country, people)
+     SELECT year, stage, country, count(*) FROM reach_people GROUP BY 1, 2, 3`,
+  );
+}
