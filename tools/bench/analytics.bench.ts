@@ -1,7 +1,7 @@
 // Analytics: replaying the event streams into the projections (the rebuild), against a bare kafkajs
 // consume of the same records in the same run, and the results report on the data it built.
 //
-//   npm run bench:analytics [-- --events 1000000] [--chunk 1000]
+//   npm run bench:analytics [-- --events 1000000] [--chunk 1000] [--consumers 2] [--keep-database]
 //
 // 1. Writes N CloudEvents of a programme's realistic mix (enrolments, module completions thinning out,
 //    course completions and certificates, activities scheduled and held, attendances, headcounts,
@@ -29,7 +29,7 @@ import { parsePeriod } from '../../services/analytics/src/common/period';
 import { useBenchNamespace } from './support/bench-setup';
 import { CleanUp, CpuMeter, machineLoad, pollUntil, printResult, progress, round, withTimeout } from './support/bench-kit';
 
-const { values: args } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, chunk: { type: 'string', default: '1000' }, consumers: { type: 'string', default: '2' } } });
+const { values: args } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, chunk: { type: 'string', default: '1000' }, consumers: { type: 'string', default: '2' }, 'keep-database': { type: 'boolean', default: false } } });
 const N = Number(args.events);
 const PHASE_TIMEOUT_MS = 30 * 60_000;
 
@@ -215,7 +215,9 @@ async function main(): Promise<void> {
 
     progress('3. replay into the projections (the rebuild) on a fresh analytics database');
     const db = await TestDatabase.create('bench_analytics');
-    cleanUp.add(`drop database ${db.name}`, () => db.drop());
+    // --keep-database leaves the replayed database for a look at its tables and plans afterwards.
+    if (args['keep-database']) progress(`   keeping database ${db.name}`);
+    else cleanUp.add(`drop database ${db.name}`, () => db.drop());
     const dataSource = await new DataSource({ ...analyticsDataSourceOptions(db.url), migrationsRun: true } as never).initialize();
     cleanUp.add('close the database pool', () => dataSource.destroy());
     let lastShown = 0;
@@ -241,7 +243,7 @@ async function main(): Promise<void> {
     // CPU per event (µs): steadier than the rates on a shared machine; cores × seconds / events.
     const perEvent = (cores: number, millis: number) => round((cores * millis * 1000) / rebuilt.records, 1);
     const bareMillis = (rebuilt.records / bare) * 1000;
-    progress(`   replay: ${rebuilt.records} records in ${(rebuilt.millis / 1000).toFixed(1)} s -> ${Math.round(replay)} events/s; cores: ${JSON.stringify(replayCpu)}; rows ${JSON.stringify(rebuilt.rows)}`);
+    progress(`   replay: ${rebuilt.records} records in ${(rebuilt.millis / 1000).toFixed(1)} s -> ${Math.round(replay)} events/s; phases (ms) ${JSON.stringify(rebuilt.phases)}; cores: ${JSON.stringify(replayCpu)}; rows ${JSON.stringify(rebuilt.rows)}`);
     await dataSource.query('VACUUM ANALYZE');
 
     progress('4. the report for 2018');

@@ -24,6 +24,7 @@ import {
   type PayloadOf,
 } from '@socialmakers/contracts';
 import type { EventEnvelope } from '@socialmakers/messaging';
+import { copyRows, type CopyValue } from '../database/copy-rows';
 import { anonymiseErased } from '../privacy/erasure';
 import { countryOf } from './event-country';
 import { occurredAt } from './event-time';
@@ -35,26 +36,43 @@ type Run = <T = unknown>(sql: string, rows: Rows) => Promise<T[]>;
 
 /**
  * Keeps projection writers from misreading each other: the counters move by differences read in the
- * writer's transaction. Writers of one consumer group may share it: a fact's events share a partition
- * key, so two of them never touch the same fact (counters are only added to, in key order). Writers
- * of different groups (the live group and a rebuild's replay), and any chunk with an erasure (it
- * rewrites rows of every partition), take it alone.
+ * writer's transaction. The live consumer takes it alone for each chunk; a rebuild holds it for its
+ * whole run (its session), so the live consumer waits and goes on afterwards where it was.
  */
 const PROJECTION_WRITER_LOCK = 7_340_612;
 
-/** 'shared' for the parallel writers of one group (a rebuild's replay), 'exclusive' otherwise. */
-export type ProjectionWriters = 'exclusive' | 'shared';
+/**
+ * The rebuild's replay consumers write side by side: a fact's events share a partition key, so two
+ * of them never touch the same fact. A chunk with an erasure (it rewrites rows of every partition)
+ * takes this lock alone.
+ */
+const REPLAY_WRITER_LOCK = 7_340_613;
 
 /**
- * 'moved': the report's counters move with every fact change, in the same transaction (the live
- * consumer). 'deferred': only the facts are written, and whoever asked for that writes the counters
- * afterwards with `recountFromFacts` (a rebuild: once at the end instead of per chunk).
+ * Who applies a chunk.
+ * - 'live': the live consumer. The report's counters move with every fact change, in the same
+ *   transaction; the event log is upserted on its key.
+ * - 'replay': a rebuild's replay. Only the facts are written; the rebuild counts the counters from
+ *   them once at the end (recount.ts). The event log, without its keys during the replay, is
+ *   appended to by COPY and freed of repeated deliveries at the end (rebuild/replay-tables.ts).
  */
-export type CounterUpkeep = 'moved' | 'deferred';
+export type ProjectionWriter = 'live' | 'replay';
 
-/** Takes the projections' writer lock for the transaction (see PROJECTION_WRITER_LOCK). */
-export async function lockProjections(manager: EntityManager, writers: ProjectionWriters): Promise<void> {
-  await manager.query(writers === 'exclusive' ? 'SELECT pg_advisory_xact_lock($1)' : 'SELECT pg_advisory_xact_lock_shared($1)', [PROJECTION_WRITER_LOCK]);
+/** Holds the live writers' lock for the rest of the session: no live chunk is applied until it is released. */
+export async function holdLiveWriters(manager: EntityManager): Promise<void> {
+  await manager.query('SELECT pg_advisory_lock($1)', [PROJECTION_WRITER_LOCK]);
+}
+
+async function lockForChunk(manager: EntityManager, writer: ProjectionWriter, erasing: boolean): Promise<void> {
+  if (writer === 'live') await manager.query('SELECT pg_advisory_xact_lock($1)', [PROJECTION_WRITER_LOCK]);
+  else await manager.query(erasing ? 'SELECT pg_advisory_xact_lock($1)' : 'SELECT pg_advisory_xact_lock_shared($1)', [REPLAY_WRITER_LOCK]);
+}
+
+/** The event log's columns, in the order `eventLogRow` gives them. */
+const EVENT_LOG_COLUMNS = ['event_source', 'event_id', 'type', 'subject', 'occurred_at', 'recorded_at', 'country', 'data'] as const;
+
+function eventLogRow(e: EventEnvelope): CopyValue[] {
+  return [e.source, e.id, e.type, e.subject ?? null, occurredAt(e), e.time, countryOf(e), JSON.stringify(e.data)];
 }
 
 /** Every projection table, for the rebuild (event_log last: it is what the streams read). */
@@ -103,27 +121,31 @@ function ofType<T extends EventType>(envelopes: EventEnvelope[], type: T): Array
  */
 @Injectable()
 export class ProjectorService {
-  async apply(consumed: EventEnvelope[], manager: EntityManager, writers: ProjectionWriters = 'exclusive', counters: CounterUpkeep = 'moved'): Promise<void> {
+  async apply(consumed: EventEnvelope[], manager: EntityManager, writer: ProjectionWriter = 'live'): Promise<void> {
     if (consumed.length === 0) return;
-    const alone = writers === 'exclusive' || consumed.some((e) => e.type === PersonErasedV1.type);
-    await lockProjections(manager, alone ? 'exclusive' : 'shared');
-    const moved = counters === 'moved';
+    await lockForChunk(manager, writer, consumed.some((e) => e.type === PersonErasedV1.type));
+    const moved = writer === 'live';
     const { envelopes, rewriteEarlierRows } = await anonymiseErased(manager, consumed);
     const run: Run = async <T>(sql: string, rows: Rows) => (rows.length > 0 ? ((await manager.query(sql, [JSON.stringify(rows)])) as T[]) : []);
     const reach: ReachChange[] = [];
     const days: DayChange[] = [];
     const enrolmentCounts: EnrolmentCount[] = [];
 
-    await run(
-      `INSERT INTO event_log (event_source, event_id, type, subject, occurred_at, recorded_at, country, data)
-       SELECT source, id, type, subject, occurred_at, time, country, data
-       FROM json_to_recordset($1::json) AS r(n int, source text, id text, type text, subject text, occurred_at timestamptz, time timestamptz, country text, data jsonb)
-       ORDER BY n
-       ON CONFLICT (event_source, event_id) DO NOTHING`,
-      envelopes.map((e, n) => ({
-        n, source: e.source, id: e.id, type: e.type, subject: e.subject ?? null, occurred_at: occurredAt(e), time: e.time, country: countryOf(e), data: e.data,
-      })),
-    );
+    const logged = envelopes.map(eventLogRow);
+    if (moved) {
+      // In the chunk's order, so that the sequence follows the order the events were applied in.
+      await manager.query(
+        `INSERT INTO event_log (${EVENT_LOG_COLUMNS.join(', ')})
+         SELECT s, i, t, sub, o, r, c, d
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::jsonb[])
+              WITH ORDINALITY AS u(s, i, t, sub, o, r, c, d, n)
+         ORDER BY n
+         ON CONFLICT (event_source, event_id) DO NOTHING`,
+        EVENT_LOG_COLUMNS.map((_, column) => logged.map((row) => row[column])),
+      );
+    } else {
+      await copyRows(manager, 'event_log', EVENT_LOG_COLUMNS, logged);
+    }
 
     const modules: Rows = [
       ...ofType(envelopes, ModulePublishedV1.type).map(({ data }) => ({

@@ -19,11 +19,10 @@ const REACH_FACTS = `
 
 /**
  * Writes the report's counters from the facts in one pass each, instead of moving them fact by fact:
- * what a rebuild does once after replaying the facts (ProjectorService with counters 'deferred'),
+ * what a rebuild does once after replaying the facts (ProjectorService's 'replay' writer),
  * which costs a fraction of moving them per chunk. It gives the counters the projector's moves give,
  * except for rows whose count came back to 0, which it leaves out (the report skips them). Call it
- * holding the projections' writer lock exclusively (`lockProjections`), so no writer moves a counter
- * meanwhile.
+ * while no live writer can move a counter (the rebuild holds them off: holdLiveWriters).
  */
 export async function recountFromFacts(manager: EntityManager): Promise<void> {
   await manager.query(`TRUNCATE ${COUNTER_TABLES.join(', ')}`);
@@ -41,14 +40,16 @@ export async function recountFromFacts(manager: EntityManager): Promise<void> {
      UNION ALL
      SELECT (issued_at AT TIME ZONE 'UTC')::date, 'certificate', course_key, '', count(*) FROM certificates GROUP BY 1, 3`,
   );
-  // Each fact counts on four keys, as in applyReach: its stage and any stage ('*'), in its country and in any.
+  // Each fact counts on four keys, as in applyReach: its stage and any stage ('*'), in its country and
+  // in any: grouping sets over the facts. The table's key is built after its rows (one sort).
+  await manager.query(`ALTER TABLE reach_people DROP CONSTRAINT reach_people_pkey`);
   await manager.query(
     `INSERT INTO reach_people (person_id, year, stage, country, refs)
-     SELECT f.person_id, f.year, k.stage, k.country, count(*)
-     FROM (${REACH_FACTS}) f,
-          LATERAL (VALUES (f.stage, f.country), (f.stage, '*'), ('*', f.country), ('*', '*')) AS k(stage, country)
-     GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+     SELECT person_id, year, CASE WHEN grouping(stage) = 1 THEN '*' ELSE stage END, CASE WHEN grouping(country) = 1 THEN '*' ELSE country END, count(*)
+     FROM (${REACH_FACTS}) f
+     GROUP BY person_id, year, GROUPING SETS ((stage, country), (stage), (country), ())`,
   );
+  await manager.query(`ALTER TABLE reach_people ADD CONSTRAINT reach_people_pkey PRIMARY KEY (person_id, year, stage, country)`);
   await manager.query(
     `INSERT INTO reach_counts (year, stage, country, people)
      SELECT year, stage, country, count(*) FROM reach_people GROUP BY 1, 2, 3`,

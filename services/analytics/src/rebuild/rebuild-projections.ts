@@ -2,8 +2,8 @@ import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { allTopics, ConsumerGroups, deadLetterTopicFor, EventCatalogue, qualified, Topics } from '@socialmakers/contracts';
 import { ConsumerRunner, createEventProducer, provisionTopics } from '@socialmakers/messaging';
-import { lockProjections, PROJECTION_TABLES, ProjectorService } from '../projections/projector.service';
-import { recountFromFacts } from '../projections/recount';
+import { holdLiveWriters, PROJECTION_TABLES, ProjectorService } from '../projections/projector.service';
+import { finishReplay, prepareForReplay, restoreEventLog } from './replay-tables';
 
 export interface RebuildProgress {
   /** Records read so far (committed offsets past the start), of `total` on the topics when the rebuild began. */
@@ -19,6 +19,11 @@ export interface RebuildResult {
   rows: Record<string, number>;
   deadLettered: number;
   millis: number;
+  /**
+   * Where the time went (ms): the replay of the facts; then, side by side, counting the counters and
+   * making the event log whole (its repeats removed, its keys and indexes built).
+   */
+  phases: { replay: number; counters: number; eventLog: number };
 }
 
 export interface RebuildOptions {
@@ -40,17 +45,6 @@ export interface RebuildOptions {
 export function replayGroup(): string {
   return qualified(`${ConsumerGroups.analytics}.replay`);
 }
-
-/**
- * Secondary indexes that no statement of the replay reads (only the streams, exports and the report
- * do): dropped with the projections and built once at the end, in one sort, as bulk loaders do,
- * instead of being maintained row by row. A rebuild that dies in between leaves them missing, with
- * the projections incomplete anyway: the next rebuild, which has to run then, builds them.
- */
-const BUILT_AFTER_REPLAY = [
-  { name: 'event_log_type_time', create: 'CREATE INDEX IF NOT EXISTS event_log_type_time ON event_log (type, occurred_at)' },
-  { name: 'module_completions_time', create: 'CREATE INDEX IF NOT EXISTS module_completions_time ON module_completions (completed_at)' },
-];
 
 /** Serialises rebuilds across processes: a second one is refused instead of truncating under the first. */
 const REBUILD_LOCK = 7_340_611;
@@ -82,9 +76,13 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   await admin.connect();
   const producer = createEventProducer(kafka);
   let runners: ConsumerRunner[] = [];
+  let replaying = false;
   try {
     const [{ locked }] = (await lock.query('SELECT pg_try_advisory_lock($1) AS locked', [REBUILD_LOCK])) as Array<{ locked: boolean }>;
     if (!locked) throw new RebuildAlreadyRunningError();
+    // The live consumer waits until the rebuild ends, then goes on where it was: its events after the
+    // replay's end offsets are still on the topics.
+    await holdLiveWriters(lock.manager);
 
     await provisionTopics(kafka, [...allTopics(), deadLetterTopicFor(group)]);
     const deadLetterTopic = deadLetterTopicFor(group).name;
@@ -99,11 +97,12 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     const total = [...targets.values()].reduce((sum, t) => sum + (t.high - t.low), 0);
 
     await dataSource.transaction(async (manager) => {
-      await manager.query(`TRUNCATE ${PROJECTION_TABLES.join(', ')}`);
+      await prepareForReplay(manager);
       await manager.query('DELETE FROM inbox WHERE consumer_group = $1', [group]);
-      for (const index of BUILT_AFTER_REPLAY) await manager.query(`DROP INDEX IF EXISTS ${index.name}`);
     });
+    replaying = true;
     options.onProgress?.({ done: 0, total });
+    const replayStarted = Date.now();
 
     if (total > 0) {
       const projector = new ProjectorService();
@@ -118,9 +117,8 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
             group,
             topics,
             handledTypes: new Set(Object.keys(EventCatalogue)),
-            // The replay's consumers are one group: they may write side by side (see ProjectorService).
-            // They write the facts only; the counters are counted from them once, below.
-            handleBatch: (envelopes, manager) => projector.apply(envelopes, manager, 'shared', 'deferred'),
+            // The facts only, side by side; the counters are counted from them once, below.
+            handleBatch: (envelopes, manager) => projector.apply(envelopes, manager, 'replay'),
             // No inbox rows for the replay group (they would be deleted at the end): the projector is
             // idempotent by itself, as it must be anyway since the live group applies the same events.
             inbox: false,
@@ -145,14 +143,11 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       await Promise.all(runners.map((runner) => runner.stop()));
       runners = [];
     }
-    // Alone (the live group waits), so no writer moves a counter while they are counted.
-    await dataSource.transaction(async (manager) => {
-      await lockProjections(manager, 'exclusive');
-      await recountFromFacts(manager);
-    });
+    const replayed = Date.now();
+    const finished = await finishReplay(dataSource);
+    replaying = false;
 
     await dataSource.query('DELETE FROM inbox WHERE consumer_group = $1', [group]);
-    for (const index of BUILT_AFTER_REPLAY) await dataSource.query(index.create);
     await admin.deleteGroups([group]).catch(() => undefined);
     const rows: Record<string, number> = {};
     for (const table of PROJECTION_TABLES) {
@@ -165,9 +160,13 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       rows,
       deadLettered: (await recordCount(admin, [deadLetterTopic])) - deadLettersBefore,
       millis: Date.now() - started,
+      phases: { replay: replayed - replayStarted, ...finished },
     };
   } finally {
     await Promise.all(runners.map((runner) => runner.stop().catch(() => undefined)));
+    // A failed replay leaves the projections to be rebuilt again, but the event log keyed, so that
+    // the live consumer can write meanwhile.
+    if (replaying) await dataSource.transaction(restoreEventLog).catch(() => undefined);
     await producer.disconnect().catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
     await lock.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
