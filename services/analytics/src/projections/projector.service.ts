@@ -254,7 +254,7 @@ export class ProjectorService {
     );
     for (const row of certificates) days.push({ day: dayOf(row.issued_at), metric: 'certificate', courseKey: row.course_key, delta: 1 });
 
-    reach.push(...(await this.applyActivities(envelopes, run)));
+    reach.push(...(await this.applyActivities(envelopes, run, moved)));
     await this.applyCommunity(envelopes, run);
     if (moved) {
       const people = await applyReach(manager, reach);
@@ -309,8 +309,12 @@ export class ProjectorService {
     );
   }
 
-  /** Returns the reach of the attendances seen for the first time. */
-  private async applyActivities(envelopes: EventEnvelope[], run: Run): Promise<ReachChange[]> {
+  /**
+   * Returns the reach of the attendances seen for the first time. `countNamed`: move each activity's
+   * named participants with them (the replay leaves that to the recount: an update of the activity
+   * per chunk left a million-event rebuild's activities table several times its size).
+   */
+  private async applyActivities(envelopes: EventEnvelope[], run: Run, countNamed: boolean): Promise<ReachChange[]> {
     // Attendances first create (or complete) the activity they name, so a workshop whose schedule was
     // never seen is still counted with its country, module and lecturers.
     const attendances = ofType(envelopes, AttendanceRecordedV1.type).map(({ data }) => data);
@@ -323,7 +327,11 @@ export class ProjectorService {
          first_attended_at = LEAST(activities.first_attended_at, excluded.first_attended_at),
          course_key = coalesce(activities.course_key, excluded.course_key),
          module_key = coalesce(activities.module_key, excluded.module_key),
-         lecturer_ids = CASE WHEN cardinality(activities.lecturer_ids) = 0 THEN excluded.lecturer_ids ELSE activities.lecturer_ids END`,
+         lecturer_ids = CASE WHEN cardinality(activities.lecturer_ids) = 0 THEN excluded.lecturer_ids ELSE activities.lecturer_ids END
+       -- Only when something changes: every chunk of a workshop's attendances would write its row again.
+       WHERE activities.first_attended_at IS NULL OR excluded.first_attended_at < activities.first_attended_at
+          OR (activities.course_key IS NULL AND excluded.course_key IS NOT NULL) OR (activities.module_key IS NULL AND excluded.module_key IS NOT NULL)
+          OR (cardinality(activities.lecturer_ids) = 0 AND cardinality(excluded.lecturer_ids) > 0)`,
       attendances.map((a) => ({
         activity_id: a.activityId, kind: a.kind, country: a.country, course_key: a.courseKey ?? null, module_key: a.moduleKey ?? null,
         lecturer_ids: a.lecturerIds, attended_at: a.attendedAt,
@@ -337,10 +345,14 @@ export class ProjectorService {
          FROM json_to_recordset($1::json) AS r(activity_id uuid, person_id uuid, kind text, country text, attended_at timestamptz)
          ON CONFLICT DO NOTHING
          RETURNING activity_id, person_id, kind, country, attended_at
-       ), named AS (
+       )${
+         countNamed
+           ? `, named AS (
          UPDATE activities a SET named = a.named + n.named
          FROM (SELECT activity_id, count(*)::int AS named FROM ins GROUP BY 1) n WHERE a.activity_id = n.activity_id
-       )
+       )`
+           : ''
+       }
        SELECT person_id, kind, country, attended_at FROM ins`,
       attendances.map((a) => ({ activity_id: a.activityId, person_id: a.personId, kind: a.kind, country: a.country, attended_at: a.attendedAt })),
     );

@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { standingStatement } from './enrolment-standing';
 
-/** The tables the projector keeps by moving them with each fact change, and `recountFromFacts` writes whole. */
+/**
+ * The tables the projector keeps by moving them with each fact change, and `recountFromFacts` writes
+ * whole (and, beside them, each activity's number of named participants).
+ */
 export const COUNTER_TABLES = ['enrolment_years', 'enrolment_counts', 'daily_counts', 'reach_people', 'reach_counts'] as const;
 
 /**
@@ -26,6 +29,11 @@ const REACH_FACTS = `
  */
 export async function recountFromFacts(manager: EntityManager): Promise<void> {
   await manager.query(`TRUNCATE ${COUNTER_TABLES.join(', ')}`);
+  await manager.query(
+    `UPDATE activities a SET named = coalesce(n.named, 0)
+     FROM activities b LEFT JOIN (SELECT activity_id, count(*)::int AS named FROM attendances GROUP BY 1) n USING (activity_id)
+     WHERE a.activity_id = b.activity_id AND a.named IS DISTINCT FROM coalesce(n.named, 0)`,
+  );
   await manager.query(standingStatement('true'));
   await manager.query(
     `INSERT INTO enrolment_counts (year, course_key, country, week, enrolled, created)

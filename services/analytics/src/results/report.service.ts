@@ -174,7 +174,7 @@ export class ReportService {
   private async activityTotals(range: string[]): Promise<ReturnType<typeof summariseActivities>> {
     const groups: ActivityGroup[] = await this.dataSource.query(
       `WITH held AS (
-         SELECT kind, country, course_key, module_key, lecturer_ids, named, coalesce(walk_ins, held_walk_ins, 0) AS walk_ins
+         SELECT activity_id, kind, country, course_key, module_key, lecturer_ids, named, coalesce(walk_ins, held_walk_ins, 0) AS walk_ins
          FROM activities
          WHERE coalesce(starts_at, held_at, first_attended_at) >= $1 AND coalesce(starts_at, held_at, first_attended_at) < $2
            AND (held_at IS NOT NULL OR named > 0 OR coalesce(walk_ins, 0) > 0)
@@ -185,7 +185,9 @@ export class ReportService {
        FROM held GROUP BY GROUPING SETS ((kind), (kind, country), (kind, course_key, module_key))
        UNION ALL
        SELECT kind, 'lecturer', NULL, NULL, NULL, l::text, count(*)::int, sum(named)::int, sum(walk_ins)::int
-       FROM held, LATERAL (SELECT DISTINCT unnest(lecturer_ids) AS l) x WHERE kind = 'workshop' GROUP BY kind, l`,
+       -- A lecturer named twice on one workshop counts it once.
+       FROM (SELECT DISTINCT h.activity_id, h.kind, h.named, h.walk_ins, l FROM held h, unnest(h.lecturer_ids) AS l WHERE h.kind = 'workshop') x
+       GROUP BY kind, l`,
       range,
     );
     return summariseActivityGroups(groups);
