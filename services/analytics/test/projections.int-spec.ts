@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@socialmakers/messaging';
 import { TestDatabase } from '@socialmakers/testing';
 import { analyticsDataSourceOptions } from '../src/database/data-source';
 import { parsePeriod } from '../src/common/period';
-import { PROJECTION_TABLES, ProjectorService, type ProjectionWriter } from '../src/projections/projector.service';
+import { holdLiveWriters, PROJECTION_TABLES, ProjectorService, type ProjectionWriter } from '../src/projections/projector.service';
 import { COUNTER_TABLES, recountFromFacts } from '../src/projections/recount';
 import { finishReplay, prepareForReplay } from '../src/rebuild/replay-tables';
 import { ReportService } from '../src/results/report.service';
@@ -100,6 +100,13 @@ describe('analytics projections: counters and erasure', () => {
   it('replays as a rebuild does (facts only, the event log by COPY, then counters counted and the log keyed) to exactly what the live projector keeps', async () => {
     const { events, learners } = programme();
     const erasure = envelope('org.socialmakers.community.person.erased.v1', { personId: learners[1], erasedAt: '2019-03-01T00:00:00.000Z' });
+    // Text that COPY's format has to escape (tab, newline, return, backslash), quotes and letters beyond ASCII.
+    const awkward = envelope('org.socialmakers.learning.module.published.v1', {
+      courseKey: 'social-innovation-academy', moduleKey: 'escaping', position: 9, required: false, publishedAt: '2018-01-02T00:00:00.000Z',
+      summary: { en: 'A summary' },
+      title: { en: 'Tab\there, "quoted", back\\slash \\N, line\nbreak\r', sl: 'Čšž — Łódź, Ősz' },
+    });
+    events.push(awkward);
     const mixed = shuffled([...events, ...shuffled(events, 31), erasure], 32);
     await reset();
     await apply(mixed, 9);
@@ -127,6 +134,40 @@ describe('analytics projections: counters and erasure', () => {
     // Keyed again: the live projector's upsert on the event log works, and a repeat adds nothing.
     await apply(mixed.slice(0, 30), 30);
     expect(await eventLog()).toEqual(movedLog);
+    const [{ data }] = await dataSource.query(`SELECT data FROM event_log WHERE event_id = $1`, [awkward.id]);
+    expect(data).toEqual(awkward.data);
+  });
+
+  it('holds live writers while a rebuild runs, and lets them go on when it ends', async () => {
+    const { events } = programme();
+    await reset();
+    const rebuild = dataSource.createQueryRunner();
+    await rebuild.connect();
+    try {
+      await holdLiveWriters(rebuild.manager);
+      let applied = false;
+      const live = apply(events.slice(0, 10), 10).then(() => (applied = true));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(applied).toBe(false);
+      expect(await eventLog()).toHaveLength(0);
+      await rebuild.query('SELECT pg_advisory_unlock_all()');
+      await live;
+      expect(await eventLog()).toHaveLength(10);
+    } finally {
+      await rebuild.release();
+    }
+  });
+
+  it('keys the event log again when a rebuild died after dropping its keys, and the live projector goes on', async () => {
+    const { events } = programme();
+    await reset();
+    // A rebuild that got as far as its replay (keys dropped, a repeated delivery appended), then was killed.
+    await dataSource.transaction(prepareForReplay);
+    await apply([...events.slice(0, 20), ...events.slice(0, 5)], 25, 'replay');
+    await apply(events.slice(0, 30), 30);
+    const keys: Array<{ conname: string }> = await dataSource.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'event_log'::regclass ORDER BY 1`);
+    expect(keys.map((key) => key.conname)).toEqual(['event_log_event_source_event_id_key', 'event_log_pkey']);
+    expect(await eventLog()).toHaveLength(30);
   });
 
   it('moves a completion counted on a later day to the earlier one when that arrives later', async () => {

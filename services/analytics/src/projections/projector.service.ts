@@ -26,6 +26,7 @@ import {
 import type { EventEnvelope } from '@socialmakers/messaging';
 import { copyRows, type CopyValue } from '../database/copy-rows';
 import { anonymiseErased } from '../privacy/erasure';
+import { restoreEventLogKeys } from './event-log-keys';
 import { countryOf } from './event-country';
 import { occurredAt } from './event-time';
 import { applyEnrolmentCounts, refreshEnrolmentStanding, type EnrolmentCount } from './enrolment-standing';
@@ -125,6 +126,7 @@ export class ProjectorService {
     if (consumed.length === 0) return;
     await lockForChunk(manager, writer, consumed.some((e) => e.type === PersonErasedV1.type));
     const moved = writer === 'live';
+    if (moved) await restoreEventLogKeys(manager);
     const { envelopes, rewriteEarlierRows } = await anonymiseErased(manager, consumed);
     const run: Run = async <T>(sql: string, rows: Rows) => (rows.length > 0 ? ((await manager.query(sql, [JSON.stringify(rows)])) as T[]) : []);
     const reach: ReachChange[] = [];

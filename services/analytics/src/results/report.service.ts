@@ -170,27 +170,35 @@ export class ReportService {
     };
   }
 
-  /** The activities that took place in the period and their participants, grouped in SQL. */
+  /**
+   * The activities that took place in the period and their participants, grouped in SQL: by kind,
+   * country and module in one query and per lecturer in another, side by side on the pool (a
+   * programme has thousands of workshops, each with its lecturers).
+   */
   private async activityTotals(range: string[]): Promise<ReturnType<typeof summariseActivities>> {
-    const groups: ActivityGroup[] = await this.dataSource.query(
-      `WITH held AS (
-         SELECT activity_id, kind, country, course_key, module_key, lecturer_ids, named, coalesce(walk_ins, held_walk_ins, 0) AS walk_ins
-         FROM activities
-         WHERE coalesce(starts_at, held_at, first_attended_at) >= $1 AND coalesce(starts_at, held_at, first_attended_at) < $2
-           AND (held_at IS NOT NULL OR named > 0 OR coalesce(walk_ins, 0) > 0)
-       )
-       SELECT kind, CASE WHEN grouping(country) = 0 THEN 'country' WHEN grouping(course_key) = 0 THEN 'module' ELSE 'kind' END AS by,
-              country, course_key AS "courseKey", module_key AS "moduleKey", NULL AS "lecturerId",
-              count(*)::int AS held, sum(named)::int AS named, sum(walk_ins)::int AS "walkIns"
-       FROM held GROUP BY GROUPING SETS ((kind), (kind, country), (kind, course_key, module_key))
-       UNION ALL
-       SELECT kind, 'lecturer', NULL, NULL, NULL, l::text, count(*)::int, sum(named)::int, sum(walk_ins)::int
-       -- A lecturer named twice on one workshop counts it once.
-       FROM (SELECT DISTINCT h.activity_id, h.kind, h.named, h.walk_ins, l FROM held h, unnest(h.lecturer_ids) AS l WHERE h.kind = 'workshop') x
-       GROUP BY kind, l`,
-      range,
-    );
-    return summariseActivityGroups(groups);
+    const held = `
+      SELECT activity_id, kind, country, course_key, module_key, lecturer_ids, named, coalesce(walk_ins, held_walk_ins, 0) AS walk_ins
+      FROM activities
+      WHERE coalesce(starts_at, held_at, first_attended_at) >= $1 AND coalesce(starts_at, held_at, first_attended_at) < $2
+        AND (held_at IS NOT NULL OR named > 0 OR coalesce(walk_ins, 0) > 0)`;
+    const [grouped, perLecturer]: ActivityGroup[][] = await Promise.all([
+      this.dataSource.query(
+        `SELECT kind, CASE WHEN grouping(country) = 0 THEN 'country' WHEN grouping(course_key) = 0 THEN 'module' ELSE 'kind' END AS by,
+                country, course_key AS "courseKey", module_key AS "moduleKey", NULL AS "lecturerId",
+                count(*)::int AS held, sum(named)::int AS named, sum(walk_ins)::int AS "walkIns"
+         FROM (${held}) h GROUP BY GROUPING SETS ((kind), (kind, country), (kind, course_key, module_key))`,
+        range,
+      ),
+      this.dataSource.query(
+        `SELECT kind, 'lecturer' AS by, NULL AS country, NULL AS "courseKey", NULL AS "moduleKey", l::text AS "lecturerId",
+                count(*)::int AS held, sum(named)::int AS named, sum(walk_ins)::int AS "walkIns"
+         -- A lecturer named twice on one workshop counts it once.
+         FROM (SELECT DISTINCT h.activity_id, h.kind, h.named, h.walk_ins, l FROM (${held}) h, unnest(h.lecturer_ids) AS l WHERE h.kind = 'workshop') x
+         GROUP BY kind, l`,
+        range,
+      ),
+    ]);
+    return summariseActivityGroups([...grouped, ...perLecturer]);
   }
 
   /** The same, from each activity's row and its attendances counted (the reference for the counters). */
