@@ -62,8 +62,9 @@ export class RebuildAlreadyRunningError extends Error {
  * the facts only; the report's counters are then counted from them in one pass each, as bulk loaders
  * build what is derived after the load rather than during it.
  *
- * The live service may keep running: the projections are upserts on natural keys, so an event
- * applied by both the live group and the replay converges on the same rows.
+ * The live service may keep running: its consumer waits for the rebuild's end (holdLiveWriters) and
+ * then applies what came after, from its own offsets; an event applied by both the live group and the
+ * replay converges on the same rows, since the projections are upserts on natural keys.
  */
 export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult> {
   const started = Date.now();
