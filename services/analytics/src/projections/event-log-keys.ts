@@ -9,6 +9,9 @@ const EVENT_LOG_KEYS = [
   { name: 'event_log_event_source_event_id_key', add: 'UNIQUE (event_source, event_id)' },
 ];
 
+/** SQL that is true while both keys are there (their indexes bear the constraints' names). */
+export const EVENT_LOG_KEYED = EVENT_LOG_KEYS.map((key) => `to_regclass('${key.name}') IS NOT NULL`).join(' AND ');
+
 export async function dropEventLogKeys(manager: EntityManager): Promise<void> {
   for (const key of EVENT_LOG_KEYS) await manager.query(`ALTER TABLE event_log DROP CONSTRAINT IF EXISTS ${key.name}`);
 }
@@ -22,9 +25,9 @@ async function missingKeys(manager: EntityManager): Promise<typeof EVENT_LOG_KEY
 
 /**
  * Keys the event log again where its keys are missing: an event delivered more than once keeps its
- * first row, then the keys are built. Idempotent. The live projector calls it before each chunk (a
- * catalogue lookup), so that a rebuild killed before its end does not leave the live consumer unable
- * to write: a running rebuild holds the live writers off, so a live writer that finds the keys
+ * first row, then the keys are built. Idempotent. The live projector calls it when it finds them
+ * missing (EVENT_LOG_KEYED, asked with its chunk's lock), so that a rebuild killed before its end
+ * does not leave the live consumer unable to write: a running rebuild holds the live writers off, so a live writer that finds the keys
  * missing knows the rebuild that dropped them is gone.
  */
 export async function restoreEventLogKeys(manager: EntityManager): Promise<void> {

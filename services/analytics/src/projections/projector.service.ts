@@ -26,7 +26,7 @@ import {
 import type { EventEnvelope } from '@socialmakers/messaging';
 import { copyRows, type CopyValue } from '../database/copy-rows';
 import { anonymiseErased } from '../privacy/erasure';
-import { restoreEventLogKeys } from './event-log-keys';
+import { EVENT_LOG_KEYED, restoreEventLogKeys } from './event-log-keys';
 import { countryOf } from './event-country';
 import { occurredAt } from './event-time';
 import { applyEnrolmentCounts, refreshEnrolmentStanding, type EnrolmentCount } from './enrolment-standing';
@@ -65,8 +65,14 @@ export async function holdLiveWriters(manager: EntityManager): Promise<void> {
 }
 
 async function lockForChunk(manager: EntityManager, writer: ProjectionWriter, erasing: boolean): Promise<void> {
-  if (writer === 'live') await manager.query('SELECT pg_advisory_xact_lock($1)', [PROJECTION_WRITER_LOCK]);
-  else await manager.query(erasing ? 'SELECT pg_advisory_xact_lock($1)' : 'SELECT pg_advisory_xact_lock_shared($1)', [REPLAY_WRITER_LOCK]);
+  if (writer === 'replay') {
+    await manager.query(erasing ? 'SELECT pg_advisory_xact_lock($1)' : 'SELECT pg_advisory_xact_lock_shared($1)', [REPLAY_WRITER_LOCK]);
+    return;
+  }
+  // In the same round trip: whether the event log still has its keys (a rebuild killed mid-replay
+  // leaves them dropped; see event-log-keys.ts).
+  const [{ keyed }] = (await manager.query(`SELECT pg_advisory_xact_lock($1), ${EVENT_LOG_KEYED} AS keyed`, [PROJECTION_WRITER_LOCK])) as Array<{ keyed: boolean }>;
+  if (!keyed) await restoreEventLogKeys(manager);
 }
 
 /** The event log's columns, in the order `eventLogRow` gives them. */
@@ -126,7 +132,6 @@ export class ProjectorService {
     if (consumed.length === 0) return;
     await lockForChunk(manager, writer, consumed.some((e) => e.type === PersonErasedV1.type));
     const moved = writer === 'live';
-    if (moved) await restoreEventLogKeys(manager);
     const { envelopes, rewriteEarlierRows } = await anonymiseErased(manager, consumed);
     const run: Run = async <T>(sql: string, rows: Rows) => (rows.length > 0 ? ((await manager.query(sql, [JSON.stringify(rows)])) as T[]) : []);
     const reach: ReachChange[] = [];
