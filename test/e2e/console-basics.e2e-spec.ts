@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
 import { E2E_ACCESS_TOKEN_TTL_SECONDS } from './support/running-platform';
-import { launchBrowser, newVisitor, PHONE, screenshot } from './support/browser';
+import { browserForSuite, newVisitor, PHONE, screenshot } from './support/browser';
 import { signInThroughConsole } from './support/console-steps';
 import { call } from './support/gateway-client';
 import { readPlatform } from './support/platform-file';
@@ -8,18 +7,10 @@ import { readPlatform } from './support/platform-file';
 /** What every page relies on: the language switch, the keyboard, a phone's width, and a session that outlives its access token. */
 describe('the console in two languages, by keyboard, on a phone, and across token refreshes', () => {
   const platform = readPlatform();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite();
 
   it('switches to Slovenian and back, and remembers the choice', async () => {
-    const { page } = await newVisitor(browser, platform.gatewayUrl);
+    const { page } = await newVisitor(browser(), platform.gatewayUrl);
     await page.goto('/calendar');
     await page.getByRole('heading', { name: 'Activity calendar' }).waitFor();
     await page.getByLabel('Language').selectOption('sl');
@@ -36,7 +27,7 @@ describe('the console in two languages, by keyboard, on a phone, and across toke
   });
 
   it('signs in with the keyboard alone: skip link, labelled fields in order, Enter submits', async () => {
-    const { page } = await newVisitor(browser, platform.gatewayUrl);
+    const { page } = await newVisitor(browser(), platform.gatewayUrl);
     await page.goto('/sign-in');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.keyboard.press('Tab');
@@ -59,7 +50,7 @@ describe('the console in two languages, by keyboard, on a phone, and across toke
   });
 
   it('fits a phone: the navigation folds into a menu button', async () => {
-    const { page } = await newVisitor(browser, platform.gatewayUrl, PHONE);
+    const { page } = await newVisitor(browser(), platform.gatewayUrl, PHONE);
     await page.goto('/results');
     await page.locator('[data-figure="learners"]').waitFor();
     const menu = page.getByRole('button', { name: 'Menu' });
@@ -76,7 +67,7 @@ describe('the console in two languages, by keyboard, on a phone, and across toke
   });
 
   it('signs out: the refresh token is revoked and member pages ask to sign in again', async () => {
-    const { page } = await newVisitor(browser, platform.gatewayUrl);
+    const { page } = await newVisitor(browser(), platform.gatewayUrl);
     await signInThroughConsole(page, platform.funder);
     await page.goto('/introductions');
     await page.getByRole('heading', { name: 'Introductions' }).waitFor();
@@ -92,7 +83,7 @@ describe('the console in two languages, by keyboard, on a phone, and across toke
   });
 
   it('signs out on every device: the refresh tokens of the other browsers are revoked too', async () => {
-    const devices = [await newVisitor(browser, platform.gatewayUrl), await newVisitor(browser, platform.gatewayUrl)];
+    const devices = [await newVisitor(browser(), platform.gatewayUrl), await newVisitor(browser(), platform.gatewayUrl)];
     const refreshTokens: string[] = [];
     for (const { page } of devices) {
       await signInThroughConsole(page, platform.funder);
@@ -114,7 +105,7 @@ describe('the console in two languages, by keyboard, on a phone, and across toke
   });
 
   it('keeps working after the access token expires, by refreshing it with the refresh token', async () => {
-    const { page } = await newVisitor(browser, platform.gatewayUrl);
+    const { page } = await newVisitor(browser(), platform.gatewayUrl);
     await signInThroughConsole(page, platform.organiser);
     const refreshes: number[] = [];
     page.on('response', (response) => {

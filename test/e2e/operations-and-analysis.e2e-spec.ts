@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Topics, qualified } from '@socialmakers/contracts';
 import { produceRaw, randomSuffix } from '@socialmakers/testing';
-import { launchBrowser, newVisitor, screenshot } from './support/browser';
+import { browserForSuite, newVisitor, screenshot } from './support/browser';
 import { signInThroughConsole } from './support/console-steps';
 import { call, signIn, signUp } from './support/gateway-client';
 import { readPlatform } from './support/platform-file';
@@ -13,19 +13,11 @@ import { readPlatform } from './support/platform-file';
  */
 describe('operations and analysis in the console', () => {
   const platform = readPlatform();
-  let browser: Browser;
+  const browser = browserForSuite();
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('shows the services up, and a dead letter with its error that the operator replays', async () => {
-    ({ page } = await newVisitor(browser, platform.gatewayUrl));
+    ({ page } = await newVisitor(browser(), platform.gatewayUrl));
     const marker = `not-an-event-${randomSuffix()}`;
     // A record no consumer can read: analytics dead-letters it at once, as malformed.
     await produceRaw(qualified(Topics.learningEnrolment.name), [{ key: marker, value: marker }]);
@@ -60,7 +52,7 @@ describe('operations and analysis in the console', () => {
   });
 
   it('grants a role: the admin makes the organiser an analyst too, in the accounts page', async () => {
-    ({ page } = await newVisitor(browser, platform.gatewayUrl));
+    ({ page } = await newVisitor(browser(), platform.gatewayUrl));
     await signInThroughConsole(page, platform.admin);
     await page.getByRole('link', { name: 'Accounts' }).click();
     const account = page.getByRole('form', { name: platform.organiser.displayName });
@@ -74,7 +66,7 @@ describe('operations and analysis in the console', () => {
   });
 
   it('tails the live event stream, filtered to one type, and renders the AsyncAPI document', async () => {
-    ({ page } = await newVisitor(browser, platform.gatewayUrl));
+    ({ page } = await newVisitor(browser(), platform.gatewayUrl));
     await signInThroughConsole(page, platform.analyst);
     await page.getByRole('link', { name: 'Live events' }).click();
     await page.getByLabel(/^Event types/).fill('org.socialmakers.learning.enrolment.created.v1');

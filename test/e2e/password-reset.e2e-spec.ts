@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
 import { waitFor } from '@socialmakers/testing';
-import { launchBrowser, newVisitor, screenshot } from './support/browser';
+import { browserForSuite, newVisitor, screenshot } from './support/browser';
 import { signInThroughConsole } from './support/console-steps';
 import { call, newPassword, signUp } from './support/gateway-client';
 import { readPlatform } from './support/platform-file';
@@ -13,19 +12,11 @@ import { loggedResetLinks } from './support/reset-links';
  */
 describe('password reset in the console', () => {
   const platform = readPlatform();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForSuite();
 
   it('asks for a link, sets a new password with it, signs in with the new one, and the old one and the spent link are refused', async () => {
     const member = await signUp(platform.gatewayUrl, 'forgetful', 'Petra Pozabljiva');
-    const { page } = await newVisitor(browser, platform.gatewayUrl);
+    const { page } = await newVisitor(browser(), platform.gatewayUrl);
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
@@ -75,7 +66,7 @@ describe('password reset in the console', () => {
     await call(platform.gatewayUrl, 'POST', '/api/accounts/sign-in', { body: { email: member.email, password: member.password }, expect: [401] });
 
     // The link was spent: opening it again says so, here in Slovenian, and offers a new one.
-    const { page: again } = await newVisitor(browser, platform.gatewayUrl);
+    const { page: again } = await newVisitor(browser(), platform.gatewayUrl);
     await again.goto(link);
     await again.getByLabel('Language').selectOption('sl');
     await again.getByRole('heading', { name: 'Izberite novo geslo' }).waitFor();
@@ -90,7 +81,7 @@ describe('password reset in the console', () => {
   });
 
   it('says so when the page has no link or a made-up one, and asks for at least 10 characters before sending', async () => {
-    const { page } = await newVisitor(browser, platform.gatewayUrl);
+    const { page } = await newVisitor(browser(), platform.gatewayUrl);
     await page.goto('/reset-password');
     await page.getByRole('alert').getByText('This page needs the link from your reset email.').waitFor();
     expect(await page.getByRole('link', { name: 'Ask for a new link' }).getAttribute('href')).toBe('/forgot-password');

@@ -24,6 +24,21 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** One browser for the suite, launched before its tests and closed after them; call the result to get it. */
+export function browserForSuite(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the suite browser is not launched yet (browserForSuite runs in beforeAll)');
+    return browser;
+  };
+}
+
 const openPages = new Set<Page>();
 
 /** Saves every page still open (e2e-setup.js calls it after a failed test). */
