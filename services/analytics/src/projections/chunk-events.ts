@@ -1,0 +1,56 @@
+import type { PoolClient } from 'pg';
+import type { EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@socialmakers/messaging';
+import { copyRows, type CopyValue } from '../database/copy-rows';
+import { countryOf } from './event-country';
+import { occurredAt } from './event-time';
+
+/**
+ * The chunk being applied, as rows of a temporary table of the connection: the event log is copied
+ * from it and every fact statement reads its events' payloads from it in PostgreSQL
+ * (`jsonb_to_record`), so that the consumer only decodes, checks and streams each event once (COPY)
+ * and never builds a row per table for it. Its rows go at commit.
+ */
+export const CHUNK_EVENTS = 'chunk_events';
+
+/** The event log's columns (`n` is the event's place in the chunk: the log keeps the chunk's order). */
+export const EVENT_LOG_COLUMNS = ['event_source', 'event_id', 'type', 'subject', 'occurred_at', 'recorded_at', 'country', 'data'] as const;
+
+const CREATE = `CREATE TEMPORARY TABLE IF NOT EXISTS ${CHUNK_EVENTS} (
+  n integer NOT NULL, event_source text NOT NULL, event_id text NOT NULL, type text NOT NULL, subject text,
+  occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL, country text, data jsonb NOT NULL
+) ON COMMIT DELETE ROWS`;
+
+/** Connections known to have the table (temporary tables live as long as their connection). */
+const created = new WeakSet<PoolClient>();
+
+function chunkRow(e: EventEnvelope, n: number): CopyValue[] {
+  return [n, e.source, e.id, e.type, e.subject ?? null, occurredAt(e), e.time, countryOf(e), JSON.stringify(e.data)];
+}
+
+/** Puts the chunk's events into `chunk_events`, in the manager's transaction (which empties it at commit). */
+export async function stageChunk(manager: EntityManager, envelopes: EventEnvelope[]): Promise<void> {
+  const client = (await manager.queryRunner!.connect()) as PoolClient;
+  try {
+    if (!created.has(client)) {
+      await manager.query(CREATE);
+      created.add(client);
+    }
+    // Empty already, unless a caller applies two chunks in one transaction.
+    await manager.query(`DELETE FROM ${CHUNK_EVENTS}`);
+    await copyRows(manager, CHUNK_EVENTS, ['n', ...EVENT_LOG_COLUMNS], envelopes.map(chunkRow));
+  } catch (error) {
+    // A rolled back transaction takes a table it created with it: create it again next time.
+    created.delete(client);
+    throw error;
+  }
+}
+
+/**
+ * Forgets the table of the manager's connection: called when a chunk's transaction fails after
+ * staging, since its rollback may have undone the table's creation.
+ */
+export async function forgetStagedTable(manager: EntityManager): Promise<void> {
+  const runner = manager.queryRunner;
+  if (runner) created.delete((await runner.connect()) as PoolClient);
+}
