@@ -176,7 +176,7 @@ export class ProjectorService {
               CASE WHEN e.type = '${EnrolmentCreatedV1.type}' THEN r."enrolledAt" ELSE r."withdrawnAt" END
        FROM ${chunkEvents('"enrolmentId" uuid, "personId" uuid, "courseKey" text, country text, "enrolledAt" timestamptz, "withdrawnAt" timestamptz')}
        ON CONFLICT DO NOTHING
-       RETURNING enrolment_id`,
+       ${moved ? 'RETURNING enrolment_id' : ''}`,
     );
     if (moved) {
       const standing = await refreshEnrolmentStanding(manager, enrolments.map((row) => row.enrolment_id));
@@ -186,6 +186,9 @@ export class ProjectorService {
 
     // A person's module (or course) completion counts once, at its earliest time, with that time's
     // country; when an earlier one arrives, its counts move from the old day (and country) to the new.
+    // What changes is read before the upsert, by key: exact, since no other writer can touch these
+    // rows meanwhile (the live writer is alone; replay writers share no person), and it spares a join
+    // of the upsert's rows with the old ones, which PostgreSQL cannot estimate and ran as a nested loop.
     const completedModules = await facts<Moved & { module_key: string }>(
       [ModuleCompletedV1.type],
       `WITH r AS (
@@ -193,19 +196,19 @@ export class ProjectorService {
          FROM (SELECT r."personId" AS person_id, r."courseKey" AS course_key, r."moduleKey" AS module_key, r.country, r."completedAt" AS completed_at
                FROM ${chunkEvents('"personId" uuid, "courseKey" text, "moduleKey" text, country text, "completedAt" timestamptz')}) completed
          ORDER BY person_id, course_key, module_key, completed_at, country
-       ), old AS (
-         SELECT m.person_id, m.course_key, m.module_key, m.country, m.completed_at FROM module_completions m JOIN r USING (person_id, course_key, module_key)
+       ), changed AS MATERIALIZED (
+         SELECT r.*, m.country AS old_country, m.completed_at AS old_at
+         FROM r LEFT JOIN module_completions m USING (person_id, course_key, module_key)
+         WHERE m.person_id IS NULL OR (r.completed_at, coalesce(r.country, '')) < (m.completed_at, coalesce(m.country, ''))
        ), up AS (
          INSERT INTO module_completions (person_id, course_key, module_key, country, completed_at)
-         SELECT * FROM r
+         SELECT person_id, course_key, module_key, country, completed_at FROM changed
          ON CONFLICT (person_id, course_key, module_key) DO UPDATE SET completed_at = excluded.completed_at, country = excluded.country
          WHERE (excluded.completed_at, coalesce(excluded.country, '')) < (module_completions.completed_at, coalesce(module_completions.country, ''))
-         RETURNING person_id, course_key, module_key, country, completed_at
        )
-       SELECT up.person_id, up.course_key, up.module_key, up.country, up.completed_at AS at, old.country AS old_country, old.completed_at AS old_at
-       FROM up LEFT JOIN old USING (person_id, course_key, module_key)`,
+       SELECT person_id, course_key, module_key, country, completed_at AS at, old_country, old_at FROM changed WHERE ${moved}`,
     );
-    for (const row of moved ? completedModules : []) {
+    for (const row of completedModules) {
       days.push({ day: dayOf(row.at), metric: 'moduleCompleted', courseKey: row.course_key, moduleKey: row.module_key, delta: 1 });
       reach.push({ year: yearOf(row.at), stage: 'moduleCompleted', country: row.country, personId: row.person_id, delta: 1 });
       if (row.old_at === null) continue;
@@ -219,18 +222,19 @@ export class ProjectorService {
          FROM (SELECT r."personId" AS person_id, r."courseKey" AS course_key, r.country, r."completedAt" AS completed_at
                FROM ${chunkEvents('"personId" uuid, "courseKey" text, country text, "completedAt" timestamptz')}) completed
          ORDER BY person_id, course_key, completed_at, country
-       ), old AS (
-         SELECT c.person_id, c.course_key, c.completed_at FROM course_completions c JOIN r USING (person_id, course_key)
+       ), changed AS MATERIALIZED (
+         SELECT r.*, c.completed_at AS old_at
+         FROM r LEFT JOIN course_completions c USING (person_id, course_key)
+         WHERE c.person_id IS NULL OR (r.completed_at, coalesce(r.country, '')) < (c.completed_at, coalesce(c.country, ''))
        ), up AS (
          INSERT INTO course_completions (person_id, course_key, country, completed_at)
-         SELECT * FROM r
+         SELECT person_id, course_key, country, completed_at FROM changed
          ON CONFLICT (person_id, course_key) DO UPDATE SET completed_at = excluded.completed_at, country = excluded.country
          WHERE (excluded.completed_at, coalesce(excluded.country, '')) < (course_completions.completed_at, coalesce(course_completions.country, ''))
-         RETURNING person_id, course_key, completed_at
        )
-       SELECT up.course_key, up.completed_at AS at, old.completed_at AS old_at FROM up LEFT JOIN old USING (person_id, course_key)`,
+       SELECT course_key, completed_at AS at, old_at FROM changed WHERE ${moved}`,
     );
-    for (const row of moved ? courses : []) {
+    for (const row of courses) {
       days.push({ day: dayOf(row.at), metric: 'courseCompleted', courseKey: row.course_key, delta: 1 });
       if (row.old_at !== null) days.push({ day: dayOf(row.old_at), metric: 'courseCompleted', courseKey: row.course_key, delta: -1 });
     }
@@ -240,9 +244,9 @@ export class ProjectorService {
        SELECT r."certificateId", r."personId", r."courseKey", r.country, r."issuedAt"
        FROM ${chunkEvents('"certificateId" uuid, "personId" uuid, "courseKey" text, country text, "issuedAt" timestamptz')}
        ON CONFLICT DO NOTHING
-       RETURNING course_key, issued_at`,
+       ${moved ? 'RETURNING course_key, issued_at' : ''}`,
     );
-    for (const row of moved ? certificates : []) days.push({ day: dayOf(row.issued_at), metric: 'certificate', courseKey: row.course_key, delta: 1 });
+    for (const row of certificates) days.push({ day: dayOf(row.issued_at), metric: 'certificate', courseKey: row.course_key, delta: 1 });
 
     const attended = await this.applyActivities(facts, moved);
     await this.applyCommunity(facts);
