@@ -39,9 +39,6 @@ export async function stageChunk(manager: EntityManager, envelopes: EventEnvelop
     // Empty already, unless a caller applies two chunks in one transaction.
     await manager.query(`DELETE FROM ${CHUNK_EVENTS}`);
     await copyRows(manager, CHUNK_EVENTS, ['n', ...EVENT_LOG_COLUMNS], envelopes.map(chunkRow));
-    // Statistics of this chunk for the fact statements' plans: without them PostgreSQL guesses the
-    // table's size and joins a chunk's completions to all stored ones by a full scan instead of by key.
-    await manager.query(`ANALYZE ${CHUNK_EVENTS}`);
   } catch (error) {
     // A rolled back transaction takes a table it created with it: create it again next time.
     created.delete(client);
