@@ -20,7 +20,7 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { Partitioners, type Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { allTopics, definitionOf, partitionKeyOf, qualified, subjectOf, Topics, type EventType, type PayloadOf } from '@socialmakers/contracts';
-import { provisionTopics, sourceOf, toKafkaRecord, type EventEnvelope } from '@socialmakers/messaging';
+import { parseBrokers, provisionTopics, sourceOf, toKafkaRecord, type EventEnvelope } from '@socialmakers/messaging';
 import { TestDatabase } from '@socialmakers/testing';
 import { analyticsDataSourceOptions } from '../../services/analytics/src/database/data-source';
 import { rebuildProjections, replayGroup } from '../../services/analytics/src/rebuild/rebuild-projections';
@@ -225,7 +225,7 @@ async function main(): Promise<void> {
     const rebuilt = await withTimeout(
       rebuildProjections({
         dataSource,
-        kafka,
+        kafka: { brokers: parseBrokers(brokers), clientId: 'socialmakers-bench-analytics' },
         chunkSize: Number(args.chunk),
         consumers: Number(args.consumers),
         onProgress: ({ done, total }) => {

@@ -1,8 +1,9 @@
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { allTopics, ConsumerGroups, deadLetterTopicFor, EventCatalogue, qualified, Topics } from '@socialmakers/contracts';
-import { ConsumerRunner, createEventProducer, provisionTopics } from '@socialmakers/messaging';
-import { holdLiveWriters, PROJECTION_TABLES, ProjectorService } from '../projections/projector.service';
+import { allTopics, ConsumerGroups, deadLetterTopicFor, qualified, Topics } from '@socialmakers/contracts';
+import { createKafka, provisionTopics, type KafkaSettings } from '@socialmakers/messaging';
+import { holdLiveWriters, PROJECTION_TABLES } from '../projections/projector.service';
+import { ReplayConsumers } from './replay-consumers';
 import { finishReplay, prepareForReplay, restoreEventLog } from './replay-tables';
 
 export interface RebuildProgress {
@@ -27,16 +28,17 @@ export interface RebuildResult {
 }
 
 export interface RebuildOptions {
+  /** Analytics' database; its options must give its `url` (the replay consumers connect to it too). */
   dataSource: DataSource;
-  kafka: Kafka;
+  kafka: KafkaSettings;
   onProgress?: (progress: RebuildProgress) => void;
   /** How often progress is read from the group's committed offsets. */
   pollMs?: number;
   chunkSize?: number;
   /**
-   * Consumers of the replay group in this process, each applying its partitions' chunks in its own
-   * transactions: one's records are decoded while another's transaction runs, and PostgreSQL works
-   * on several chunks at once. Default 2.
+   * Consumers of the replay group, each a process of its own (replay-consumers.ts) that fetches,
+   * decodes and applies its partitions' chunks in its own transactions, so that their JavaScript and
+   * PostgreSQL's work on their chunks spread over the machine's cores. Default 2.
    */
   consumers?: number;
 }
@@ -68,15 +70,17 @@ export class RebuildAlreadyRunningError extends Error {
  */
 export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult> {
   const started = Date.now();
-  const { dataSource, kafka } = options;
+  const { dataSource } = options;
+  const databaseUrl = (dataSource.options as { url?: string }).url;
+  if (!databaseUrl) throw new Error('rebuildProjections needs a data source configured with a url');
+  const kafka = createKafka(options.kafka);
   const group = replayGroup();
   const topics = Object.values(Topics).map((topic) => qualified(topic.name));
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   const admin = kafka.admin();
   await admin.connect();
-  const producer = createEventProducer(kafka);
-  let runners: ConsumerRunner[] = [];
+  let consumers: ReplayConsumers | undefined;
   let replaying = false;
   try {
     const [{ locked }] = (await lock.query('SELECT pg_try_advisory_lock($1) AS locked', [REBUILD_LOCK])) as Array<{ locked: boolean }>;
@@ -106,28 +110,13 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     const replayStarted = Date.now();
 
     if (total > 0) {
-      const projector = new ProjectorService();
-      await producer.connect();
-      runners = Array.from(
-        { length: Math.max(1, options.consumers ?? 2) },
-        () =>
-          new ConsumerRunner({
-            kafka,
-            dataSource,
-            producer,
-            group,
-            topics,
-            handledTypes: new Set(Object.keys(EventCatalogue)),
-            // The facts only, side by side; the counters are counted from them once, below.
-            handleBatch: (envelopes, manager) => projector.apply(envelopes, manager, 'replay'),
-            // No inbox rows for the replay group (they would be deleted at the end): the projector is
-            // idempotent by itself, as it must be anyway since the live group applies the same events.
-            inbox: false,
-            chunkSize: options.chunkSize ?? 1000,
-            commitIntervalMs: 200,
-          }),
-      );
-      await Promise.all(runners.map((runner) => runner.start()));
+      consumers = await ReplayConsumers.start(Math.max(1, options.consumers ?? 2), {
+        databaseUrl,
+        kafka: options.kafka,
+        group,
+        topics,
+        chunkSize: options.chunkSize ?? 1000,
+      });
       for (;;) {
         const committed = await admin.fetchOffsets({ groupId: group, topics });
         let done = 0;
@@ -139,10 +128,10 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
         }
         options.onProgress?.({ done, total });
         if (done >= total) break;
-        await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
+        await Promise.race([new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250)), consumers.failure]);
       }
-      await Promise.all(runners.map((runner) => runner.stop()));
-      runners = [];
+      await consumers.stop();
+      consumers = undefined;
     }
     const replayed = Date.now();
     const finished = await finishReplay(dataSource);
@@ -164,11 +153,10 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       phases: { replay: replayed - replayStarted, ...finished },
     };
   } finally {
-    await Promise.all(runners.map((runner) => runner.stop().catch(() => undefined)));
+    consumers?.kill();
     // A failed replay leaves the projections to be rebuilt again, but the event log keyed, so that
     // the live consumer can write meanwhile.
     if (replaying) await dataSource.transaction(restoreEventLog).catch(() => undefined);
-    await producer.disconnect().catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
     await lock.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
     await lock.release();

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { DataSource } from 'typeorm';
-import { createKafka, parseBrokers } from '@socialmakers/messaging';
+import { parseBrokers } from '@socialmakers/messaging';
 import { analyticsDataSourceOptions } from '../database/data-source';
 import { RebuildAlreadyRunningError, rebuildProjections } from './rebuild-projections';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const dataSource = new DataSource(analyticsDataSourceOptions(url));
   await dataSource.initialize();
   await dataSource.runMigrations();
-  const kafka = createKafka({ brokers: parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'), clientId: 'socialmakers-analytics-rebuild' });
+  const kafka = { brokers: parseBrokers(process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'), clientId: 'socialmakers-analytics-rebuild' };
   const bar = new SingleBar(
     { format: 'replaying {bar} {percentage}% | {value}/{total} records | {eta_formatted} left', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 2000 },
     Presets.shades_classic,
