@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { ReplayConsumerReport, ReplayConsumerSettings } from './replay-consumer.process';
 
+const TYPESCRIPT_LOADER = '@swc-node/register';
+
 /** How long a replay consumer may take to stop (commit its offsets, close) before it is killed. */
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -30,9 +32,13 @@ export class ReplayConsumers {
 
   /** Forks `count` consumers and waits until each has joined the replay group. */
   static async start(count: number, settings: ReplayConsumerSettings): Promise<ReplayConsumers> {
+    const entry = require.resolve('./replay-consumer.process');
+    // Run from the sources (the CLI through npm, tests, benchmarks), the consumer needs the
+    // TypeScript loader the tools use; from the build it is plain JavaScript.
+    const loader = entry.endsWith('.ts') && !process.execArgv.includes(TYPESCRIPT_LOADER) ? ['-r', TYPESCRIPT_LOADER] : [];
     const children = Array.from({ length: count }, () =>
-      // With this process's Node options (a TypeScript loader when run from the sources).
-      fork(require.resolve('./replay-consumer.process'), [], {
+      fork(entry, [], {
+        execArgv: [...process.execArgv, ...loader],
         env: { ...process.env, REPLAY_CONSUMER: JSON.stringify(settings) },
         stdio: ['ignore', 2, 2, 'ipc'],
       }),
@@ -63,6 +69,11 @@ export class ReplayConsumers {
         clearTimeout(timer);
       }),
     );
+  }
+
+  /** The consumers' process ids (for operators' tools and tests). */
+  get pids(): number[] {
+    return this.children.flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
   }
 
   /** Ends every consumer at once (a failed rebuild). */
