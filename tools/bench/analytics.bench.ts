@@ -229,6 +229,7 @@ async function main(): Promise<void> {
         chunkSize: Number(args.chunk),
         consumers: Number(args.consumers),
         onProgress: ({ done, total }) => {
+          replayMeter.sample();
           if (done - lastShown >= 100_000) {
             lastShown = done;
             progress(`   ${done}/${total}`);

@@ -165,17 +165,20 @@ function readdirSafe(path: string): string[] {
 }
 
 /**
- * Who used the CPU during a phase, in cores (1.0 = one core busy the whole phase): this process, the
- * named child processes, the broker, PostgreSQL (all its processes, or only the backends of one
+ * Who used the CPU during a phase, in cores (1.0 = one core busy the whole phase): this process (with
+ * its child processes that ended meanwhile, such as a rebuild's replay consumers), the named child
+ * processes, the broker, PostgreSQL (all its processes, or only the backends of one
  * database), the whole machine, and `others`: the machine minus all of those (other programs
  * competing for the cores).
  */
 export class CpuMeter {
   private readonly startedAt = Date.now();
-  private readonly self = process.cpuUsage();
+  private readonly self = processCpuMs(process.pid) ?? 0;
   private readonly machine = machineCpuMs();
   private readonly kafka: Map<number, number>;
   private readonly postgres: Map<number, number>;
+  /** Each PostgreSQL backend's CPU when last seen: a backend that ends before `read` still counts. */
+  private readonly postgresSeen = new Map<number, number>();
   private readonly children: Map<number, number>;
 
   /**
@@ -202,6 +205,17 @@ export class CpuMeter {
     });
   }
 
+  /**
+   * Notes the CPU of the PostgreSQL backends now running; call it now and then during a phase whose
+   * connections end before it does (a rebuild's replay consumers close theirs).
+   */
+  sample(): void {
+    for (const pid of this.postgresPids()) {
+      const now = processCpuMs(pid);
+      if (now !== undefined) this.postgresSeen.set(pid, now);
+    }
+  }
+
   private static read(pids: number[]): Map<number, number> {
     return new Map(pids.map((pid) => [pid, processCpuMs(pid) ?? 0]));
   }
@@ -218,16 +232,16 @@ export class CpuMeter {
   /** Cores used since construction; PostgreSQL backends that started meanwhile count from zero. */
   read(): Record<string, number> {
     const wall = Math.max(1, Date.now() - this.startedAt);
-    const self = process.cpuUsage(this.self);
+    this.sample();
     const machine = machineCpuMs();
     const children = Object.fromEntries(
       Object.entries(this.named).map(([name, pid]) => [name, round(CpuMeter.delta(this.children, [pid]) / wall, 2)]),
     );
     const ours = {
-      bench: round((self.user + self.system) / 1000 / wall, 2),
+      bench: round(((processCpuMs(process.pid) ?? 0) - this.self) / wall, 2),
       ...children,
       kafka: round(CpuMeter.delta(this.kafka, pidsMatching('kafka.Kafka')) / wall, 2),
-      postgres: round(CpuMeter.delta(this.postgres, this.postgresPids()) / wall, 2),
+      postgres: round([...this.postgresSeen].reduce((sum, [pid, ms]) => sum + ms - (this.postgres.get(pid) ?? 0), 0) / wall, 2),
     };
     const machineCores = round((machine.busy - this.machine.busy) / wall, 2);
     // Everything else on the machine (other programs); the broker and PostgreSQL count as ours.
