@@ -3,6 +3,7 @@ import { MessagingTables1764316800000 } from '@socialmakers/messaging';
 import { ModuleCompletionCounts1764316800001 } from './migrations/1764316800001-ModuleCompletionCounts';
 import { ResultsProjections1764662400000 } from './migrations/1764662400000-ResultsProjections';
 import { ReportCounters1764748800000 } from './migrations/1764748800000-ReportCounters';
+import { ReachPeopleBaseRows1764921600000 } from './migrations/1764921600000-ReachPeopleBaseRows';
 
 /** The one description of analytics' database, used by Nest and by the migration command alike. */
 export function analyticsDataSourceOptions(url: string): DataSourceOptions {
@@ -10,7 +11,7 @@ export function analyticsDataSourceOptions(url: string): DataSourceOptions {
     type: 'postgres',
     url,
     entities: [],
-    migrations: [MessagingTables1764316800000, ModuleCompletionCounts1764316800001, ResultsProjections1764662400000, ReportCounters1764748800000],
+    migrations: [MessagingTables1764316800000, ModuleCompletionCounts1764316800001, ResultsProjections1764662400000, ReportCounters1764748800000, ReachPeopleBaseRows1764921600000],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
   };

@@ -26,29 +26,39 @@ export interface ReachCount {
 }
 
 /**
- * Applies fact changes to who reached which stage: each change counts on four keys (the stage in its
- * country and in any country, any stage in its country and in any), a person's row keeps how many
- * facts support it, and the per-key number of people moves only when that support goes from none to
- * some or back. One statement for the whole chunk; returns the moves for `applyReachCounts`.
+ * Applies fact changes to who reached which stage. A person's row per year, stage and country keeps
+ * how many facts support it; the number of people moves on four keys (the stage in its country and
+ * in any country '*', any stage '*' in its country and in any), each only when the person's support
+ * for that key goes from none to some or back: read from the person's rows of the year as they were
+ * before this statement (its snapshot) and as they are after the changes. One statement for the
+ * whole chunk; returns the moves for `applyReachCounts`.
  */
 export async function applyReach(manager: EntityManager, changes: ReachChange[]): Promise<ReachCount[]> {
   if (changes.length === 0) return [];
   return (await manager.query(
     `WITH d AS (
-       SELECT y, k.s, k.c, p, sum(n)::int AS n
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::uuid[], $5::int[]) AS u(y, s, c, p, n),
-            LATERAL (VALUES (u.s, u.c), (u.s, '*'), ('*', u.c), ('*', '*')) AS k(s, c)
+       SELECT y, s, c, p, sum(n)::int AS n
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::uuid[], $5::int[]) AS u(y, s, c, p, n)
        GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
+     ), stored AS (
+       SELECT r.person_id AS p, r.year AS y, r.stage AS s, r.country AS c, r.refs
+       FROM reach_people r JOIN (SELECT DISTINCT p, y FROM d) t ON r.person_id = t.p AND r.year = t.y
+     ), rows AS (
+       SELECT coalesce(stored.p, d.p) AS p, coalesce(stored.y, d.y) AS y, coalesce(stored.s, d.s) AS s, coalesce(stored.c, d.c) AS c,
+              coalesce(stored.refs, 0) > 0 AS before, coalesce(stored.refs, 0) + coalesce(d.n, 0) > 0 AS after
+       FROM stored FULL JOIN d USING (p, y, s, c)
+     ), keys AS (
+       SELECT y, CASE WHEN grouping(s) = 1 THEN '*' ELSE s END AS s, CASE WHEN grouping(c) = 1 THEN '*' ELSE c END AS c,
+              bool_or(before) AS before, bool_or(after) AS after
+       FROM rows GROUP BY p, y, GROUPING SETS ((s, c), (s), (c), ())
      ), up AS (
        INSERT INTO reach_people AS r (person_id, year, stage, country, refs)
        SELECT p, y, s, c, n FROM d ORDER BY p, y, s, c
        ON CONFLICT (person_id, year, stage, country) DO UPDATE SET refs = r.refs + excluded.refs
-       RETURNING year, stage, country, person_id, refs
      )
-     SELECT up.year, up.stage, up.country,
-            sum(CASE WHEN up.refs > 0 AND up.refs - d.n <= 0 THEN 1 WHEN up.refs <= 0 AND up.refs - d.n > 0 THEN -1 ELSE 0 END)::int AS people
-     FROM up JOIN d ON d.y = up.year AND d.s = up.stage AND d.c = up.country AND d.p = up.person_id
-     GROUP BY 1, 2, 3 HAVING sum(CASE WHEN up.refs > 0 AND up.refs - d.n <= 0 THEN 1 WHEN up.refs <= 0 AND up.refs - d.n > 0 THEN -1 ELSE 0 END) <> 0`,
+     SELECT y AS year, s AS stage, c AS country, sum(CASE WHEN after AND NOT before THEN 1 WHEN before AND NOT after THEN -1 ELSE 0 END)::int AS people
+     FROM keys GROUP BY 1, 2, 3
+     HAVING sum(CASE WHEN after AND NOT before THEN 1 WHEN before AND NOT after THEN -1 ELSE 0 END) <> 0`,
     [
       changes.map((c) => c.year),
       changes.map((c) => c.stage),

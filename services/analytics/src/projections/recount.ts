@@ -48,18 +48,18 @@ export async function recountFromFacts(manager: EntityManager): Promise<void> {
      UNION ALL
      SELECT (issued_at AT TIME ZONE 'UTC')::date, 'certificate', course_key, '', count(*) FROM certificates GROUP BY 1, 3`,
   );
-  // Each fact counts on four keys, as in applyReach: its stage and any stage ('*'), in its country and
-  // in any: grouping sets over the facts. The table's key is built after its rows (one sort).
+  // A person's rows per year, stage and country, with the facts supporting each (as applyReach keeps
+  // them); the people per key, on the four keys applyReach moves, counted from those rows. The
+  // table's key is built after its rows (one sort).
   await manager.query(`ALTER TABLE reach_people DROP CONSTRAINT reach_people_pkey`);
   await manager.query(
     `INSERT INTO reach_people (person_id, year, stage, country, refs)
-     SELECT person_id, year, CASE WHEN grouping(stage) = 1 THEN '*' ELSE stage END, CASE WHEN grouping(country) = 1 THEN '*' ELSE country END, count(*)
-     FROM (${REACH_FACTS}) f
-     GROUP BY person_id, year, GROUPING SETS ((stage, country), (stage), (country), ())`,
+     SELECT person_id, year, stage, country, count(*) FROM (${REACH_FACTS}) f GROUP BY 1, 2, 3, 4`,
   );
   await manager.query(`ALTER TABLE reach_people ADD CONSTRAINT reach_people_pkey PRIMARY KEY (person_id, year, stage, country)`);
   await manager.query(
     `INSERT INTO reach_counts (year, stage, country, people)
-     SELECT year, stage, country, count(*) FROM reach_people GROUP BY 1, 2, 3`,
+     SELECT year, CASE WHEN grouping(stage) = 1 THEN '*' ELSE stage END, CASE WHEN grouping(country) = 1 THEN '*' ELSE country END, count(DISTINCT person_id)
+     FROM reach_people GROUP BY year, GROUPING SETS ((stage, country), (stage), (country), ())`,
   );
 }
