@@ -13,7 +13,7 @@ import { occurredAt } from './event-time';
  */
 export const CHUNK_EVENTS = 'chunk_events';
 
-/** The event log's columns (`n` is the event's place in the chunk: the log keeps the chunk's order). */
+/** The event log's columns; the staged chunk has them and `n`, each event's place in the chunk (the log keeps the chunk's order). */
 export const EVENT_LOG_COLUMNS = ['event_source', 'event_id', 'type', 'subject', 'occurred_at', 'recorded_at', 'country', 'data'] as const;
 
 const CREATE = `CREATE TEMPORARY TABLE IF NOT EXISTS ${CHUNK_EVENTS} (
@@ -28,27 +28,24 @@ function chunkRow(e: EventEnvelope, n: number): CopyValue[] {
   return [n, e.source, e.id, e.type, e.subject ?? null, occurredAt(e), e.time, countryOf(e), JSON.stringify(e.data)];
 }
 
-/** Puts the chunk's events into `chunk_events`, in the manager's transaction (which empties it at commit). */
+/**
+ * Puts the chunk's events into `chunk_events`, in the manager's transaction (which empties it at
+ * commit). A caller whose transaction fails calls `forgetStagedTable`.
+ */
 export async function stageChunk(manager: EntityManager, envelopes: EventEnvelope[]): Promise<void> {
   const client = (await manager.queryRunner!.connect()) as PoolClient;
-  try {
-    if (!created.has(client)) {
-      await manager.query(CREATE);
-      created.add(client);
-    }
-    // Empty already, unless a caller applies two chunks in one transaction.
-    await manager.query(`DELETE FROM ${CHUNK_EVENTS}`);
-    await copyRows(manager, CHUNK_EVENTS, ['n', ...EVENT_LOG_COLUMNS], envelopes.map(chunkRow));
-  } catch (error) {
-    // A rolled back transaction takes a table it created with it: create it again next time.
-    created.delete(client);
-    throw error;
+  if (!created.has(client)) {
+    await manager.query(CREATE);
+    created.add(client);
   }
+  // Empty already, unless a caller applies two chunks in one transaction.
+  await manager.query(`DELETE FROM ${CHUNK_EVENTS}`);
+  await copyRows(manager, CHUNK_EVENTS, ['n', ...EVENT_LOG_COLUMNS], envelopes.map(chunkRow));
 }
 
 /**
- * Forgets the table of the manager's connection: called when a chunk's transaction fails after
- * staging, since its rollback may have undone the table's creation.
+ * Forgets the table of the manager's connection: called when a chunk's transaction fails, since its
+ * rollback undoes the table's creation if that transaction created it.
  */
 export async function forgetStagedTable(manager: EntityManager): Promise<void> {
   const runner = manager.queryRunner;
