@@ -176,6 +176,24 @@ describe('analytics projections: counters and erasure', () => {
     expect(await eventLog()).toHaveLength(30);
   });
 
+  it('stages the next chunk on a connection whose failed chunk had created the staging table', async () => {
+    await reset();
+    // One connection, new to the staging table: the failing chunk's transaction creates the table,
+    // and its rollback takes the table with it.
+    const single = await new DataSource({ ...analyticsDataSourceOptions(db.url), extra: { max: 1 } }).initialize();
+    try {
+      const completion = (personId: string) =>
+        envelope('org.socialmakers.learning.module.completed.v1', { personId, courseKey: 'academy', moduleKey: 'financing', country: 'SI', score: 90, completedAt: '2018-05-01T10:00:00.000Z' });
+      // A payload the database refuses (the envelope skips the consumer's checks): the chunk fails after staging.
+      await expect(single.transaction((manager) => projector.apply([completion('not-a-uuid')], manager))).rejects.toThrow(/uuid/);
+      await single.transaction((manager) => projector.apply([completion('0b7f1c64-54a5-4a35-9d2b-3c2a3b1d9e02')], manager));
+      const [{ n }] = await single.query(`SELECT count(*)::int AS n FROM module_completions`);
+      expect(n).toBe(1);
+    } finally {
+      await single.destroy();
+    }
+  });
+
   it('moves a completion counted on a later day to the earlier one when that arrives later', async () => {
     await reset();
     const personId = '0b7f1c64-54a5-4a35-9d2b-3c2a3b1d9e01';
