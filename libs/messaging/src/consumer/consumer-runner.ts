@@ -53,6 +53,12 @@ export interface ConsumerRunnerOptions {
   retryMaxMs?: number;
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
+  /**
+   * How long the broker may hold a fetch while the partitions have nothing new (kafkajs
+   * maxWaitTimeInMs). A stop waits for the fetch in flight, so a consumer that must stop soon after
+   * it catches up (a rebuild's replay) wants it short. Default 5000.
+   */
+  maxWaitTimeMs?: number;
   /** Records applied in one database transaction on the fast path. */
   chunkSize?: number;
   /**
@@ -160,6 +166,7 @@ export class ConsumerRunner {
       sessionTimeout: this.sessionTimeoutMs,
       heartbeatInterval: this.heartbeatIntervalMs,
       rebalanceTimeout: Math.max(60_000, this.sessionTimeoutMs * 2),
+      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 5_000,
       allowAutoTopicCreation: false,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
     });

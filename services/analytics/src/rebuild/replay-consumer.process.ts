@@ -48,6 +48,12 @@ async function main(): Promise<void> {
     inbox: false,
     chunkSize: settings.chunkSize,
     commitIntervalMs: 200,
+    // The consumers join one after another: the first learns of the next one's join at its next
+    // heartbeat, and the next one waits for that (3 s at the default interval).
+    heartbeatIntervalMs: 200,
+    // The rebuild stops its consumers as soon as they have caught up, and a stop waits for the
+    // fetch in flight, which the broker holds while there is nothing new (5 s at the default).
+    maxWaitTimeMs: 100,
   });
   process.once('message', (message) => {
     if (message !== 'stop') return;
