@@ -194,6 +194,53 @@ describe('analytics projections: counters and erasure', () => {
     }
   });
 
+  it('lets one replay chunk at a time write activities (from two topics, whose partitions two replay consumers may share out), and any chunk without them meanwhile', async () => {
+    const { events } = programme();
+    await reset();
+    await dataSource.transaction(prepareForReplay);
+    const attendances = events.filter((e) => e.type === 'org.socialmakers.events.attendance.recorded.v1');
+    const activityOf = (e: EventEnvelope) => (e.data as { activityId: string }).activityId;
+    const first = attendances[0];
+    const other = attendances.find((e) => activityOf(e) !== activityOf(first))!;
+    const enrolment = events.find((e) => e.type === 'org.socialmakers.learning.enrolment.created.v1')!;
+    const waitingForAdvisoryLock = async () => {
+      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+      return n as number;
+    };
+    let applied!: () => void;
+    let release!: () => void;
+    const firstApplied = new Promise<void>((resolve) => (applied = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The first chunk applied, its transaction still open.
+    const firstChunk = dataSource.transaction(async (manager) => {
+      await projector.apply([first], manager, 'replay');
+      applied();
+      await released;
+    });
+    await firstApplied;
+    // A chunk without activities goes on meanwhile.
+    await dataSource.transaction((manager) => projector.apply([enrolment], manager, 'replay'));
+    // One with another activity waits, though the rows differ.
+    let otherDone = false;
+    const otherChunk = dataSource.transaction((manager) => projector.apply([other], manager, 'replay')).then(() => (otherDone = true));
+    try {
+      for (let tries = 0; (await waitingForAdvisoryLock()) === 0; tries += 1) {
+        if (tries > 100) throw new Error('the second activity chunk did not wait for the first');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(otherDone).toBe(false);
+      const [{ n: stored }] = await dataSource.query(`SELECT count(*)::int AS n FROM activities`);
+      expect(stored).toBe(0);
+    } finally {
+      release();
+    }
+    await Promise.all([firstChunk, otherChunk]);
+    const rows: Array<{ activity_id: string }> = await dataSource.query(`SELECT activity_id FROM activities ORDER BY 1`);
+    expect(rows.map((row) => row.activity_id)).toEqual([activityOf(first), activityOf(other)].sort());
+    const [{ n: enrolled }] = await dataSource.query(`SELECT count(*)::int AS n FROM enrolment_events`);
+    expect(enrolled).toBe(1);
+  });
+
   it('moves a completion counted on a later day to the earlier one when that arrives later', async () => {
     await reset();
     const personId = '0b7f1c64-54a5-4a35-9d2b-3c2a3b1d9e01';

@@ -46,11 +46,31 @@ const chunkEvents = (payload: string) => `${CHUNK_EVENTS} e, jsonb_to_record(e.d
 const PROJECTION_WRITER_LOCK = 7_340_612;
 
 /**
- * The rebuild's replay consumers write side by side: a fact's events share a partition key, so two
- * of them never touch the same fact. A chunk with an erasure (it rewrites rows of every partition)
- * takes this lock alone.
+ * The rebuild's replay consumers write side by side: a fact's events share a partition key and a
+ * topic, so two of them never touch the same fact. A chunk with an erasure (it rewrites rows of
+ * every partition) takes this lock alone.
  */
 const REPLAY_WRITER_LOCK = 7_340_613;
+
+/**
+ * The exception: an activity's row is written from two topics (its schedule and what was held on
+ * events.activity, the attendances and headcounts on events.attendance), whose partitions may go to
+ * different replay consumers. Two chunks upserting the same activities in different orders
+ * deadlocked (and the loser was applied record by record), so a replay chunk takes this lock, until
+ * its commit, before its first activity statement: those statements come last, so the chunks still
+ * write everything else side by side.
+ */
+const REPLAY_ACTIVITY_LOCK = 7_340_614;
+
+/** The events that write an activity's row. */
+const ACTIVITY_TYPES: readonly EventType[] = [
+  AttendanceRecordedV1.type,
+  ActivityScheduledV1.type,
+  ActivityRescheduledV1.type,
+  ActivityCancelledV1.type,
+  ActivityHeldV1.type,
+  HeadcountRecordedV1.type,
+];
 
 /**
  * Who applies a chunk.
@@ -248,8 +268,12 @@ export class ProjectorService {
     );
     for (const row of certificates) days.push({ day: dayOf(row.issued_at), metric: 'certificate', courseKey: row.course_key, delta: 1 });
 
-    const attended = await this.applyActivities(facts, moved);
     await this.applyCommunity(facts);
+    // (A live chunk holds every writer off already.)
+    if (writer === 'replay' && ACTIVITY_TYPES.some((type) => present.has(type))) {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [REPLAY_ACTIVITY_LOCK]);
+    }
+    const attended = await this.applyActivities(facts, moved);
     if (moved) {
       reach.push(...attended);
       const people = await applyReach(manager, reach);
