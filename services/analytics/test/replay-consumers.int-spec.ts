@@ -67,4 +67,16 @@ describe('analytics rebuild: replay consumer processes', () => {
     expect(alive(pid)).toBe(false);
     expect(failed).toBe(false);
   });
+
+  it('stops consumers forked but not joined yet (a rebuild with nothing to replay), still loading when asked', async () => {
+    const consumers = ReplayConsumers.fork(2, settings(db.url, 'never-joined'));
+    const pids = consumers.pids;
+    let failed = false;
+    consumers.failure.catch(() => (failed = true));
+    // At once: the processes are still loading, and hear the request once they are ready.
+    await consumers.stop();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pids.map(alive)).toEqual([false, false]);
+    expect(failed).toBe(false);
+  });
 });

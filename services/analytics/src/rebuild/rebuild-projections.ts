@@ -88,6 +88,15 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     // The live consumer waits until the rebuild ends, then goes on where it was: its events after the
     // replay's end offsets are still on the topics.
     await holdLiveWriters(lock.manager);
+    // Forked now, the consumers load and connect while the topics, the group and the tables are
+    // prepared; they join the group once that is done.
+    consumers = ReplayConsumers.fork(Math.max(1, options.consumers ?? 2), {
+      databaseUrl,
+      kafka: options.kafka,
+      group,
+      topics,
+      chunkSize: options.chunkSize ?? 1000,
+    });
 
     await provisionTopics(kafka, [...allTopics(), deadLetterTopicFor(group)]);
     const deadLetterTopic = deadLetterTopicFor(group).name;
@@ -110,13 +119,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     const replayStarted = Date.now();
 
     if (total > 0) {
-      consumers = await ReplayConsumers.start(Math.max(1, options.consumers ?? 2), {
-        databaseUrl,
-        kafka: options.kafka,
-        group,
-        topics,
-        chunkSize: options.chunkSize ?? 1000,
-      });
+      await consumers.join();
       for (;;) {
         const committed = await admin.fetchOffsets({ groupId: group, topics });
         let done = 0;
@@ -130,9 +133,9 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
         if (done >= total) break;
         await Promise.race([new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250)), consumers.failure]);
       }
-      await consumers.stop();
-      consumers = undefined;
     }
+    await consumers.stop();
+    consumers = undefined;
     const replayed = Date.now();
     const finished = await finishReplay(dataSource);
     replaying = false;

@@ -5,7 +5,8 @@
 // their event loops apart and spreads their JavaScript over the machine's cores.
 //
 // It reads its settings from the environment variable REPLAY_CONSUMER (JSON, below), tells the
-// rebuild when it has started, and stops (committing its offsets) when the rebuild sends 'stop'.
+// rebuild when it is ready (loaded and connected), joins the replay group when the rebuild sends
+// 'join', and stops (committing its offsets) when it sends 'stop'.
 import { DataSource } from 'typeorm';
 import { EventCatalogue } from '@socialmakers/contracts';
 import { ConsumerRunner, createEventProducer, createKafka, type KafkaSettings } from '@socialmakers/messaging';
@@ -21,7 +22,7 @@ export interface ReplayConsumerSettings {
 }
 
 /** What a replay consumer process tells the rebuild. */
-export type ReplayConsumerReport = { started: true } | { stopped: true } | { failed: string };
+export type ReplayConsumerReport = { ready: true } | { started: true } | { stopped: true } | { failed: string };
 
 function report(message: ReplayConsumerReport): void {
   process.send?.(message);
@@ -55,20 +56,20 @@ async function main(): Promise<void> {
     // fetch in flight, which the broker holds while there is nothing new (5 s at the default).
     maxWaitTimeMs: 100,
   });
-  process.once('message', (message) => {
-    if (message !== 'stop') return;
-    void (async () => {
-      await runner.stop();
-      await producer.disconnect();
-      await dataSource.destroy();
-      report({ stopped: true });
-      process.exit(0);
-    })().catch(fail);
+  const stop = async () => {
+    await runner.stop();
+    await producer.disconnect();
+    await dataSource.destroy();
+    report({ stopped: true });
+    process.exit(0);
+  };
+  process.on('message', (message) => {
+    if (message === 'join') void runner.start().then(() => report({ started: true }), fail);
+    if (message === 'stop') void stop().catch(fail);
   });
   // The rebuild going away (killed) leaves nobody to stop this consumer: stop with it.
   process.once('disconnect', () => process.exit(1));
-  await runner.start();
-  report({ started: true });
+  report({ ready: true });
 }
 
 function fail(error: unknown): void {

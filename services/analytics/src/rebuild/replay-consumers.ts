@@ -14,13 +14,23 @@ const STOP_TIMEOUT_MS = 30_000;
 export class ReplayConsumers {
   private stopping = false;
   readonly failure: Promise<never>;
+  /** Per consumer: loaded and connected, listening for 'join' and 'stop'. */
+  private readonly ready: Array<Promise<void>>;
+  /** Per consumer: a member of the replay group. */
+  private readonly started: Array<Promise<void>>;
 
   private constructor(private readonly children: ChildProcess[]) {
+    const reported = (kind: 'ready' | 'started') =>
+      children.map((child) => new Promise<void>((resolve) => child.on('message', (message: ReplayConsumerReport) => kind in message && resolve())));
+    this.ready = reported('ready');
+    this.started = reported('started');
     this.failure = new Promise<never>((_, reject) => {
       for (const child of children) {
         child.on('message', (message: ReplayConsumerReport) => {
           if ('failed' in message) reject(new Error(`a replay consumer failed: ${message.failed}`));
         });
+        // A message to a consumer that has just gone (its channel closed) fails the rebuild too.
+        child.on('error', (error) => reject(new Error(`a replay consumer failed: ${error.message}`)));
         child.on('exit', (code, signal) => {
           if (!this.stopping) reject(new Error(`a replay consumer exited (${signal ?? `code ${code}`}) before the replay ended`));
         });
@@ -30,8 +40,12 @@ export class ReplayConsumers {
     this.failure.catch(() => undefined);
   }
 
-  /** Forks `count` consumers and waits until each has joined the replay group. */
-  static async start(count: number, settings: ReplayConsumerSettings): Promise<ReplayConsumers> {
+  /**
+   * Forks `count` consumers, which load and connect meanwhile (a second or two from the sources)
+   * but join the replay group only when told to (`join`): the rebuild forks them before it prepares
+   * the tables and the group, which they must not read before.
+   */
+  static fork(count: number, settings: ReplayConsumerSettings): ReplayConsumers {
     const entry = require.resolve('./replay-consumer.process');
     // Run from the sources (the CLI through npm, tests, benchmarks), the consumer needs the
     // TypeScript loader the tools use; from the build it is plain JavaScript.
@@ -43,28 +57,43 @@ export class ReplayConsumers {
         stdio: ['ignore', 2, 2, 'ipc'],
       }),
     );
-    const consumers = new ReplayConsumers(children);
+    return new ReplayConsumers(children);
+  }
+
+  /** Forks `count` consumers and has them join the replay group (`fork`, then `join`). */
+  static async start(count: number, settings: ReplayConsumerSettings): Promise<ReplayConsumers> {
+    const consumers = ReplayConsumers.fork(count, settings);
+    await consumers.join();
+    return consumers;
+  }
+
+  /**
+   * Waits until every consumer is ready, then has them join the replay group together, and waits
+   * until each has joined. Joining together spares a rebalance while the first already consumes.
+   * Kills them all if one fails meanwhile.
+   */
+  async join(): Promise<void> {
     try {
-      await Promise.race([
-        Promise.all(children.map((child) => new Promise<void>((resolve) => child.on('message', (m: ReplayConsumerReport) => 'started' in m && resolve())))),
-        consumers.failure,
-      ]);
+      await Promise.race([Promise.all(this.ready), this.failure]);
+      for (const child of this.children) child.send('join');
+      await Promise.race([Promise.all(this.started), this.failure]);
     } catch (error) {
-      consumers.kill();
+      this.kill();
       throw error;
     }
-    return consumers;
   }
 
   /** Asks each consumer to stop (it commits its offsets) and waits for it to exit. */
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all(
-      this.children.map(async (child) => {
+      this.children.map(async (child, index) => {
         if (child.exitCode !== null || child.signalCode !== null) return;
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-        child.send('stop');
         const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+        // A consumer still loading would not hear the message yet.
+        await Promise.race([this.ready[index], exited]);
+        if (child.connected) child.send('stop');
         await exited;
         clearTimeout(timer);
       }),
