@@ -56,11 +56,14 @@ const REPLAY_WRITER_LOCK = 7_340_613;
  * The exception: an activity's row is written from two topics (its schedule and what was held on
  * events.activity, the attendances and headcounts on events.attendance), whose partitions may go to
  * different replay consumers. Two chunks upserting the same activities in different orders
- * deadlocked (and the loser was applied record by record), so a replay chunk takes this lock, until
- * its commit, before its first activity statement: those statements come last, so the chunks still
- * write everything else side by side.
+ * deadlocked (and the loser was applied record by record). So before its first activity statement a
+ * replay chunk locks its activities' buckets (the activity id hashed into ACTIVITY_BUCKETS), in
+ * ascending order and until its commit: two chunks that share an activity take turns, and lock
+ * orders cannot cross. Bucketed, a chunk takes at most that many locks of PostgreSQL's shared lock
+ * table, however many activities it names.
  */
 const REPLAY_ACTIVITY_LOCK = 7_340_614;
+const ACTIVITY_BUCKETS = 1024;
 
 /** The events that write an activity's row. */
 const ACTIVITY_TYPES: readonly EventType[] = [
@@ -270,8 +273,12 @@ export class ProjectorService {
 
     await this.applyCommunity(facts);
     // (A live chunk holds every writer off already.)
-    if (writer === 'replay' && ACTIVITY_TYPES.some((type) => present.has(type))) {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [REPLAY_ACTIVITY_LOCK]);
+    if (writer === 'replay') {
+      await facts(
+        ACTIVITY_TYPES,
+        `SELECT pg_advisory_xact_lock(${REPLAY_ACTIVITY_LOCK}, bucket)
+         FROM (SELECT DISTINCT abs(hashtext(r."activityId") % ${ACTIVITY_BUCKETS}) AS bucket FROM ${chunkEvents('"activityId" text')} ORDER BY 1) buckets`,
+      );
     }
     const attended = await this.applyActivities(facts, moved);
     if (moved) {
