@@ -172,7 +172,7 @@ describe('analytics projections: counters and erasure', () => {
     await apply([...events.slice(0, 20), ...events.slice(0, 5)], 25, 'replay');
     await apply(events.slice(0, 30), 30);
     const keys: Array<{ conname: string }> = await dataSource.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'event_log'::regclass ORDER BY 1`);
-    expect(keys.map((key) => key.conname)).toEqual(['event_log_event_source_event_id_key', 'event_log_pkey']);
+    expect(keys.map((key) => key.conname)).toEqual(['event_log_event_key', 'event_log_pkey']);
     expect(await eventLog()).toHaveLength(30);
   });
 

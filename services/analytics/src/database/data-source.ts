@@ -4,6 +4,7 @@ import { ModuleCompletionCounts1764316800001 } from './migrations/1764316800001-
 import { ResultsProjections1764662400000 } from './migrations/1764662400000-ResultsProjections';
 import { ReportCounters1764748800000 } from './migrations/1764748800000-ReportCounters';
 import { ReachPeopleBaseRows1764921600000 } from './migrations/1764921600000-ReachPeopleBaseRows';
+import { EventLogKeyById1765008000000 } from './migrations/1765008000000-EventLogKeyById';
 
 /** The one description of analytics' database, used by Nest and by the migration command alike. */
 export function analyticsDataSourceOptions(url: string): DataSourceOptions {
@@ -11,7 +12,7 @@ export function analyticsDataSourceOptions(url: string): DataSourceOptions {
     type: 'postgres',
     url,
     entities: [],
-    migrations: [MessagingTables1764316800000, ModuleCompletionCounts1764316800001, ResultsProjections1764662400000, ReportCounters1764748800000, ReachPeopleBaseRows1764921600000],
+    migrations: [MessagingTables1764316800000, ModuleCompletionCounts1764316800001, ResultsProjections1764662400000, ReportCounters1764748800000, ReachPeopleBaseRows1764921600000, EventLogKeyById1765008000000],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
   };

@@ -6,7 +6,9 @@ import type { EntityManager } from 'typeorm';
  */
 const EVENT_LOG_KEYS = [
   { name: 'event_log_pkey', add: 'PRIMARY KEY (seq)' },
-  { name: 'event_log_event_source_event_id_key', add: 'UNIQUE (event_source, event_id)' },
+  // Led by the id, on columns that compare bytewise: the rebuild's sort for it is three times faster
+  // than one led by the source (migration EventLogKeyById).
+  { name: 'event_log_event_key', add: 'UNIQUE (event_id, event_source)' },
 ];
 
 /** SQL that is true while both keys are there (their indexes bear the constraints' names). */

@@ -21,8 +21,8 @@ export interface RebuildResult {
   deadLettered: number;
   millis: number;
   /**
-   * Where the time went (ms): the replay of the facts; then, side by side, counting the counters and
-   * making the event log whole (its repeats removed, its keys and indexes built).
+   * Where the time went (ms): the replay of the facts; then, side by side (finishReplay), the
+   * enrolment and reach counters, and the event log made whole with the other counters.
    */
   phases: { replay: number; counters: number; eventLog: number };
 }

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROJECTION_TABLES } from '../projections/projector.service';
 import { dropEventLogKeys, restoreEventLogKeys } from '../projections/event-log-keys';
-import { recountFromFacts } from '../projections/recount';
+import { ENROLMENT_AND_REACH_TABLES, recountActivitiesAndDays, recountEnrolmentsAndReach } from '../projections/recount';
 
 /**
  * What no statement of the replay needs, left out while it runs and built once at the end, in one
@@ -30,9 +30,14 @@ export async function restoreEventLog(manager: EntityManager): Promise<void> {
 }
 
 /**
- * After the replay: the event log made whole and the report's counters counted from the facts, side
- * by side on two connections (different tables; each is one backend's work), each then analysed. The caller holds the
- * live writers off (holdLiveWriters) until this returns.
+ * After the replay, side by side on two connections (different tables; each is one backend's work),
+ * each side then analysing what it wrote, for the report's and the streams' plans, as after any bulk
+ * load:
+ * - `counters`: the enrolments' standing and counts and the people reached (the longer chain of
+ *   counters, each from the one before);
+ * - `eventLog`: the event log made whole (its repeats removed, its keys and indexes built), then
+ *   each activity's named participants and the daily counts, and the facts' statistics.
+ * The caller holds the live writers off (holdLiveWriters) until this returns.
  */
 export async function finishReplay(dataSource: DataSource): Promise<{ counters: number; eventLog: number }> {
   const timed = async (work: (manager: EntityManager) => Promise<void>) => {
@@ -46,17 +51,17 @@ export async function finishReplay(dataSource: DataSource): Promise<{ counters: 
     });
     return Date.now() - started;
   };
-  // Each side ends with fresh statistics of its tables for the report's and the streams' plans, as
-  // after any bulk load (side by side too, instead of one ANALYZE of every table after both).
-  const facts = PROJECTION_TABLES.filter((table) => table !== 'event_log');
+  const reach: readonly string[] = ENROLMENT_AND_REACH_TABLES;
+  const others = PROJECTION_TABLES.filter((table) => !reach.includes(table));
   const [counters, eventLog] = await Promise.all([
     timed(async (manager) => {
-      await recountFromFacts(manager);
-      await manager.query(`ANALYZE ${facts.join(', ')}`);
+      await recountEnrolmentsAndReach(manager);
+      await manager.query(`ANALYZE ${reach.join(', ')}`);
     }),
     timed(async (manager) => {
       await restoreEventLog(manager);
-      await manager.query('ANALYZE event_log');
+      await recountActivitiesAndDays(manager);
+      await manager.query(`ANALYZE ${others.join(', ')}`);
     }),
   ]);
   return { counters, eventLog };
