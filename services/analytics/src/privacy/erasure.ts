@@ -56,18 +56,20 @@ function replaceIds(envelope: EventEnvelope, anonymous: ReadonlyMap<string, stri
  * are remembered by a hash of their id only, so that their events arriving later (a replay reads the
  * topics in any interleaving) are stored under the same anonymous id and never with their own.
  *
- * Call first in a chunk's transaction: returns the chunk with erased people's ids replaced and, after
- * the chunk's facts are written, `rewriteEarlierRows` replaces them in what was stored before.
+ * Call first in a chunk's transaction: it rewrites what was stored before under the ids of the people
+ * erased in this chunk, then returns the chunk with every erased person's id replaced. Rewriting
+ * first, a repeat in the same chunk of a fact stored before meets its rewritten row (the upsert
+ * keeps one), where written first it had made a second row of the same key, and the rewrite failed.
  */
 export async function anonymiseErased(
   manager: EntityManager,
   envelopes: EventEnvelope[],
-): Promise<{ envelopes: EventEnvelope[]; rewriteEarlierRows: () => Promise<void> }> {
+): Promise<EventEnvelope[]> {
   const erasures = envelopes
     .filter((e) => e.type === PersonErasedV1.type)
     .map((e) => e.data as PayloadOf<typeof PersonErasedV1.type>);
   const ids = [...new Set(envelopes.flatMap(personIdsOf))];
-  if (ids.length === 0) return { envelopes, rewriteEarlierRows: async () => undefined };
+  if (ids.length === 0) return envelopes;
   const rows: Array<{ id: string; anonymous_id: string; now: boolean }> = await manager.query(
     `WITH erased AS (
        INSERT INTO erased_people (person_key, anonymous_id, erased_at)
@@ -82,29 +84,26 @@ export async function anonymiseErased(
      WHERE n.anonymous_id IS NOT NULL OR e.anonymous_id IS NOT NULL`,
     [erasures.map((e) => e.personId), erasures.map((e) => e.erasedAt), ids],
   );
-  if (rows.length === 0) return { envelopes, rewriteEarlierRows: async () => undefined };
+  if (rows.length === 0) return envelopes;
   const anonymous = new Map(rows.map((row) => [row.id, row.anonymous_id]));
   const erasedNow = rows.filter((row) => row.now);
-  return {
-    envelopes: envelopes.map((envelope) => replaceIds(envelope, anonymous)),
-    rewriteEarlierRows: async () => {
-      if (erasedNow.length === 0) return;
-      const params = [erasedNow.map((row) => row.id), erasedNow.map((row) => row.anonymous_id)];
-      for (const [table, column] of PERSON_COLUMNS) {
-        await manager.query(
-          `UPDATE ${table} t SET ${column} = m.anon FROM unnest($1::uuid[], $2::uuid[]) AS m(id, anon) WHERE t.${column} = m.id`,
-          params,
-        );
-      }
-      // The event log keeps each event's data for the streams and exports: the id goes from there too.
-      for (const [id, anon] of erasedNow.map((row) => [row.id, row.anonymous_id])) {
-        await manager.query(`UPDATE activities SET lecturer_ids = array_replace(lecturer_ids, $1::uuid, $2::uuid) WHERE $1::uuid = ANY(lecturer_ids)`, [id, anon]);
-        await manager.query(
-          `UPDATE event_log SET data = replace(data::text, $1, $2)::jsonb - $3::text[], subject = replace(subject, $1, $2)
-           WHERE data::text LIKE '%' || $1 || '%' OR subject LIKE '%' || $1 || '%'`,
-          [id, anon, IDENTIFYING_FIELDS],
-        );
-      }
-    },
-  };
+  if (erasedNow.length > 0) {
+    const params = [erasedNow.map((row) => row.id), erasedNow.map((row) => row.anonymous_id)];
+    for (const [table, column] of PERSON_COLUMNS) {
+      await manager.query(
+        `UPDATE ${table} t SET ${column} = m.anon FROM unnest($1::uuid[], $2::uuid[]) AS m(id, anon) WHERE t.${column} = m.id`,
+        params,
+      );
+    }
+    // The event log keeps each event's data for the streams and exports: the id goes from there too.
+    for (const [id, anon] of erasedNow.map((row) => [row.id, row.anonymous_id])) {
+      await manager.query(`UPDATE activities SET lecturer_ids = array_replace(lecturer_ids, $1::uuid, $2::uuid) WHERE $1::uuid = ANY(lecturer_ids)`, [id, anon]);
+      await manager.query(
+        `UPDATE event_log SET data = replace(data::text, $1, $2)::jsonb - $3::text[], subject = replace(subject, $1, $2)
+         WHERE data::text LIKE '%' || $1 || '%' OR subject LIKE '%' || $1 || '%'`,
+        [id, anon, IDENTIFYING_FIELDS],
+      );
+    }
+  }
+  return envelopes.map((envelope) => replaceIds(envelope, anonymous));
 }

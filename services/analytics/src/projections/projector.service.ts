@@ -156,7 +156,7 @@ export class ProjectorService {
   private async applyChunk(consumed: EventEnvelope[], manager: EntityManager, writer: ProjectionWriter): Promise<void> {
     await lockForChunk(manager, writer, consumed.some((e) => e.type === PersonErasedV1.type));
     const moved = writer === 'live';
-    const { envelopes, rewriteEarlierRows } = await anonymiseErased(manager, consumed);
+    const envelopes = await anonymiseErased(manager, consumed);
     await stageChunk(manager, envelopes);
     const present = new Set<string>(envelopes.map((e) => e.type));
     const facts: Facts = async <T>(types: readonly EventType[], sql: string) =>
@@ -289,7 +289,6 @@ export class ProjectorService {
       await applyDayCounts(manager, days);
       await applyReachCounts(manager, people);
     }
-    await rewriteEarlierRows();
   }
 
   private async applyCommunity(facts: Facts): Promise<void> {
