@@ -165,8 +165,8 @@ export function programme(): { events: EventEnvelope[]; learners: string[]; newc
   );
   // Workshop B (SI, module 2, lecturer X): known only from its 4 attendances.
   events.push(...learners.slice(5, 9).map((p) => attend(activities.B, 'workshop', 'SI', p, '2018-11-05', MODULES[1], [lecturerX])));
-  // Workshop C (AT, module 1, lecturer Y): 6 walk-ins, no names.
-  events.push(schedule(activities.C, 'workshop', 'AT', '2018-10-20', MODULES[0], [lecturerY]), held(activities.C, 'workshop', 'AT', 0, 6, '2018-10-20', MODULES[0]));
+  // Workshop C (AT, module 1, lecturer Y, named twice in its list: counted once): 6 walk-ins, no names.
+  events.push(schedule(activities.C, 'workshop', 'AT', '2018-10-20', MODULES[0], [lecturerY, lecturerY]), held(activities.C, 'workshop', 'AT', 0, 6, '2018-10-20', MODULES[0]));
   // Workshop D (HR): cancelled, never held.
   events.push(
     schedule(activities.D, 'workshop', 'HR', '2018-10-25', MODULES[0], [lecturerY]),

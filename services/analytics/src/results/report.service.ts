@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Period } from '../common/period';
-import { summariseActivities, summariseActivityGroups, type ActivityGroup, type HeldActivity } from './activity-totals';
+import { summariseActivities, summariseActivityGroups, type ActivityGroup, type HeldActivity, type LecturerLine } from './activity-totals';
 import type { CountryCount, CountryFunnel, CourseFunnel, NetworkCountry, ResultsReport } from './report';
 
 const UNKNOWN = 'unknown';
@@ -181,24 +181,24 @@ export class ReportService {
       FROM activities
       WHERE coalesce(starts_at, held_at, first_attended_at) >= $1 AND coalesce(starts_at, held_at, first_attended_at) < $2
         AND (held_at IS NOT NULL OR named > 0 OR coalesce(walk_ins, 0) > 0)`;
-    const [grouped, perLecturer]: ActivityGroup[][] = await Promise.all([
+    const [grouped, perLecturer]: [ActivityGroup[], LecturerLine[]] = await Promise.all([
       this.dataSource.query(
         `SELECT kind, CASE WHEN grouping(country) = 0 THEN 'country' WHEN grouping(course_key) = 0 THEN 'module' ELSE 'kind' END AS by,
-                country, course_key AS "courseKey", module_key AS "moduleKey", NULL AS "lecturerId",
+                country, course_key AS "courseKey", module_key AS "moduleKey",
                 count(*)::int AS held, sum(named)::int AS named, sum(walk_ins)::int AS "walkIns"
          FROM (${held}) h GROUP BY GROUPING SETS ((kind), (kind, country), (kind, course_key, module_key))`,
         range,
       ),
       this.dataSource.query(
-        `SELECT kind, 'lecturer' AS by, NULL AS country, NULL AS "courseKey", NULL AS "moduleKey", l::text AS "lecturerId",
-                count(*)::int AS held, sum(named)::int AS named, sum(walk_ins)::int AS "walkIns"
-         -- A lecturer named twice on one workshop counts it once.
-         FROM (SELECT DISTINCT h.activity_id, h.kind, h.named, h.walk_ins, l FROM (${held}) h, unnest(h.lecturer_ids) AS l WHERE h.kind = 'workshop') x
-         GROUP BY kind, l`,
+        // Only what a lecturer's line needs: a programme has thousands of them. A lecturer named twice
+        // on one workshop counts it once (their first place in its list).
+        `SELECT l::text AS "lecturerId", count(*)::int AS held, sum(named + walk_ins)::int AS participants
+         FROM (${held}) h, unnest(h.lecturer_ids) WITH ORDINALITY AS lecturers(l, place)
+         WHERE h.kind = 'workshop' AND place = array_position(h.lecturer_ids, l) GROUP BY l`,
         range,
       ),
     ]);
-    return summariseActivityGroups([...grouped, ...perLecturer]);
+    return summariseActivityGroups(grouped, perLecturer);
   }
 
   /** The same, from each activity's row and its attendances counted (the reference for the counters). */
