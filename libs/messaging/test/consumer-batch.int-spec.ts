@@ -151,6 +151,25 @@ describe('ConsumerRunner with handleBatch, shared transactions and interval offs
     expect(letters.map((r) => r.headers['ce_id'])).toEqual([poison.id]);
   });
 
+  it('tries a chunk that lost a race in the database (a deadlock) again whole, not record by record', async () => {
+    const events = [completionEvent(), completionEvent(), completionEvent()];
+    await produceEvents(topic, events);
+    const sizes: number[] = [];
+    await runner({
+      handleBatch: async (envelopes, manager) => {
+        sizes.push(envelopes.length);
+        // PostgreSQL's own answer to a deadlock (SQLSTATE 40P01), the first time only.
+        if (sizes.length === 1) await manager.query(`DO $$ BEGIN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END $$`);
+        await projectAll(envelopes, manager);
+      },
+    }).start();
+    await waitUntilCaughtUp(kafka, group, topic);
+
+    expect(sizes).toEqual([3, 3]);
+    expect(await appliedCounts(db.dataSource, events.map((e) => e.id))).toEqual(new Map(events.map((e) => [e.id, 1])));
+    expect(await readRecords(deadLetterTopicFor(group).name)).toEqual([]);
+  });
+
   it('commits what it resolved when stopped, without waiting for the commit interval', async () => {
     const events = Array.from({ length: 5 }, () => completionEvent());
     await produceEvents(topic, events);

@@ -110,6 +110,20 @@ function causeOf(error: unknown): unknown {
   return error instanceof HandlerFailed ? error.cause : error;
 }
 
+/**
+ * PostgreSQL's answers that say the transaction lost a race, not that a record is wrong: a deadlock
+ * (40P01) or a serialisation failure (40001). The same transaction tried again normally goes through.
+ */
+const TRANSIENT_DATABASE_ERRORS = new Set(['40P01', '40001']);
+
+/** Times a chunk whose transaction lost a race is tried again whole before going record by record. */
+const TRANSIENT_RETRIES = 2;
+
+function isTransient(error: unknown): boolean {
+  const code = (causeOf(error) as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && TRANSIENT_DATABASE_ERRORS.has(code);
+}
+
 const log = createLogger('consumer');
 
 /** Records decoded between two turns of the event loop while a transaction is in flight. */
@@ -336,15 +350,25 @@ export class ConsumerRunner {
   private async applyChunks(chunks: PendingChunk[]): Promise<void> {
     const accepted = chunks.flatMap((chunk) => chunk.items.filter((item) => item.envelope));
     let failure: { error: unknown } | undefined;
-    if (accepted.length > 0) {
+    // Record by record is many times slower than the chunk: a chunk that only lost a race to another
+    // transaction is tried again whole first.
+    for (let attempt = 0; accepted.length > 0; attempt += 1) {
       try {
         await this.applyTogether(accepted.map((item) => item.envelope!), chunks[0].batch);
+        failure = undefined;
+        break;
       } catch (error) {
         failure = { error };
+        if (isTransient(error) && attempt < TRANSIENT_RETRIES) {
+          log.info({ err: causeOf(error), group: this.options.group, records: accepted.length, attempt: attempt + 1 }, 'chunk lost a race in the database; trying it again');
+          await sleep(backoffDelay(attempt + 1, this.retryInitialMs, this.retryMaxMs));
+          continue;
+        }
         log.warn(
           { err: causeOf(error), group: this.options.group, records: accepted.length, partitions: chunks.length },
           'chunk failed; applying its records one by one',
         );
+        break;
       }
     }
     // The record whose handler failed in the chunk has had its first attempt; the others have not
