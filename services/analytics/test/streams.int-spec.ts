@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import validateStatement from 'xapi-validation';
 import { repoRoot, ServiceProcess, TestDatabase, waitFor } from '@socialmakers/testing';
+import { DataSource } from 'typeorm';
+import { analyticsDataSourceOptions } from '../src/database/data-source';
+import { EventLogService } from '../src/streams/event-log.service';
 import { envelope, get, isolateKafka, programme, publish, queryDb, token, type Body } from './support';
 
 interface SseMessage {
@@ -111,6 +114,25 @@ describe('analytics: streams for analysts (AsyncAPI, live stream, exports)', () 
     // Admins see the person ids themselves.
     const admin = await readSse(`${analytics.url}/streams/events?type=${ATTENDANCE}&country=HR&after=0`, ['admin'], 8);
     expect(admin.map((m) => m.data.data.personId)).toEqual(expect.arrayContaining([...data.newcomers.slice(1), newcomer]));
+  });
+
+  it('pages through the whole log in the order of its sequence, across 9 to 10 and 99 to 100', async () => {
+    const dataSource = await new DataSource(analyticsDataSourceOptions(db.url)).initialize();
+    try {
+      const log = new EventLogService(dataSource);
+      const paged: number[] = [];
+      for (let after = '0'; ; ) {
+        const page = await log.page({ afterSeq: after, limit: 4 });
+        if (page.length === 0) break;
+        paged.push(...page.map((event) => Number(event.seq)));
+        after = page[page.length - 1].seq;
+      }
+      const all = (await dataSource.query(`SELECT seq::int AS seq FROM event_log ORDER BY seq`)) as Array<{ seq: number }>;
+      expect(all.length).toBeGreaterThan(100);
+      expect(paged).toEqual(all.map((row) => row.seq));
+    } finally {
+      await dataSource.destroy();
+    }
   });
 
   it('refuses an unknown type, country or cursor with a sentence, and callers without the role', async () => {

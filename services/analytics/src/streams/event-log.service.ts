@@ -43,7 +43,8 @@ export class EventLogService {
          AND ($3::text[] IS NULL OR country = ANY($3))
          AND ($4::timestamptz IS NULL OR occurred_at >= $4)
          AND ($5::timestamptz IS NULL OR occurred_at < $5)
-       ORDER BY seq
+       -- The table's number, not the text of the same name above (text orders '10' before '9').
+       ORDER BY event_log.seq
        LIMIT $6`,
       [
         query.afterSeq ?? '0',
