@@ -21,6 +21,12 @@ describe('analytics rebuild: replay consumer processes', () => {
     topics: Object.values(Topics).map((topic) => qualified(topic.name)),
     chunkSize: 100,
   });
+  /** Forked and joined, as a rebuild has them. */
+  const joined = async (count: number, consumerSettings: ReturnType<typeof settings>) => {
+    const consumers = ReplayConsumers.fork(count, consumerSettings);
+    await consumers.join();
+    return consumers;
+  };
   const alive = (pid: number) => {
     try {
       process.kill(pid, 0);
@@ -43,11 +49,11 @@ describe('analytics rebuild: replay consumer processes', () => {
   });
 
   it('refuses to start when a consumer cannot reach its database', async () => {
-    await expect(ReplayConsumers.start(2, settings('postgres://postgres@127.0.0.1:1/nowhere', 'unreachable'))).rejects.toThrow(/a replay consumer (failed|exited)/);
+    await expect(joined(2, settings('postgres://postgres@127.0.0.1:1/nowhere', 'unreachable'))).rejects.toThrow(/a replay consumer (failed|exited)/);
   });
 
   it('fails as soon as a consumer dies during the replay, and stops the others', async () => {
-    const consumers = await ReplayConsumers.start(2, settings(db.url, 'killed'));
+    const consumers = await joined(2, settings(db.url, 'killed'));
     const [first, second] = consumers.pids;
     expect(alive(first) && alive(second)).toBe(true);
     process.kill(first, 'SIGKILL');
@@ -58,7 +64,7 @@ describe('analytics rebuild: replay consumer processes', () => {
   });
 
   it('stops its consumers when asked, without counting that as a failure', async () => {
-    const consumers = await ReplayConsumers.start(1, settings(db.url, 'stopped'));
+    const consumers = await joined(1, settings(db.url, 'stopped'));
     const [pid] = consumers.pids;
     let failed = false;
     consumers.failure.catch(() => (failed = true));

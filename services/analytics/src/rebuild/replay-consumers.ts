@@ -60,13 +60,6 @@ export class ReplayConsumers {
     return new ReplayConsumers(children);
   }
 
-  /** Forks `count` consumers and has them join the replay group (`fork`, then `join`). */
-  static async start(count: number, settings: ReplayConsumerSettings): Promise<ReplayConsumers> {
-    const consumers = ReplayConsumers.fork(count, settings);
-    await consumers.join();
-    return consumers;
-  }
-
   /**
    * Waits until every consumer is ready, then has them join the replay group together, and waits
    * until each has joined. Joining together spares a rebalance while the first already consumes.
