@@ -2,7 +2,7 @@
 export { createKafka, parseBrokers, type KafkaSettings } from './kafka/kafka-client';
 export { createEventProducer } from './kafka/event-producer';
 export { KafkaBrokerProbe } from './kafka/broker-probe';
-export { type EventEnvelope, sourceOf } from './envelope/event-envelope';
+export { type EventEnvelope, sourceOf, keepRecordData, recordDataOf } from './envelope/event-envelope';
 export { toKafkaRecord, fromKafkaMessage, headersToStrings, MalformedEventError, type KafkaRecord } from './envelope/kafka-codec';
 export { EventOutbox, ContractViolationError, type PendingEvent } from './outbox/event-outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';

@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@socialmakers/messaging';
 import { TestDatabase } from '@socialmakers/testing';
 import { analyticsDataSourceOptions } from '../src/database/data-source';
 import { parsePeriod } from '../src/common/period';
-import { holdLiveWriters, PROJECTION_TABLES, ProjectorService, type ProjectionWriter } from '../src/projections/projector.service';
+import { activityBucketOf, holdLiveWriters, PROJECTION_TABLES, ProjectorService, type ProjectionWriter } from '../src/projections/projector.service';
 import { COUNTER_TABLES, recountFromFacts } from '../src/projections/recount';
 import { finishReplay, prepareForReplay } from '../src/rebuild/replay-tables';
 import { ReportService } from '../src/results/report.service';
@@ -200,7 +200,7 @@ describe('analytics projections: counters and erasure', () => {
     await dataSource.transaction(prepareForReplay);
     const attendances = events.filter((e) => e.type === 'org.socialmakers.events.attendance.recorded.v1');
     const activityOf = (e: EventEnvelope) => (e.data as { activityId: string }).activityId;
-    const bucketOf = async (e: EventEnvelope) => ((await dataSource.query(`SELECT abs(hashtext($1) % 1024) AS b`, [activityOf(e)])) as Array<{ b: number }>)[0].b;
+    const bucketOf = async (e: EventEnvelope) => activityBucketOf(activityOf(e));
     const first = attendances[0];
     const sameActivity = attendances.find((e) => e !== first && activityOf(e) === activityOf(first))!;
     let otherActivity: EventEnvelope | undefined;

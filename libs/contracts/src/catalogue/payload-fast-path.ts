@@ -246,6 +246,7 @@ function build(shape: Shape, data: object): object | typeof NOT_FAST {
     const nested = shape.nested.get(key);
     if (nested === undefined) {
       if (!copiesQuietly(value)) return NOT_FAST;
+      droppedUnknown = true;
     } else if (Array.isArray(value)) {
       const items: unknown[] = [];
       for (let index = 0; index < value.length; index += 1) {
@@ -266,9 +267,18 @@ function build(shape: Shape, data: object): object | typeof NOT_FAST {
   return target;
 }
 
+/** Whether the build under way left out a property the class does not know (build is synchronous). */
+let droppedUnknown = false;
+
+/** What the fast path accepted: the payload, and whether it holds every property of the data (none was unknown). */
+export interface FastPayload {
+  readonly payload: object;
+  readonly asGiven: boolean;
+}
+
 export interface FastPath {
   /** The accepted payload, or NOT_FAST when the data must go through class-transformer and class-validator. */
-  check(data: object): object | typeof NOT_FAST;
+  check(data: object): FastPayload | typeof NOT_FAST;
 }
 
 /**
@@ -288,8 +298,9 @@ export function compileFastPath(payloadClass: PayloadClass): FastPath | { unsupp
   const validate: ValidateFunction = ajv.compile(schema);
   return {
     check(data) {
+      droppedUnknown = false;
       const built = build(shape, data);
-      return built !== NOT_FAST && validate(built) ? built : NOT_FAST;
+      return built !== NOT_FAST && validate(built) ? { payload: built, asGiven: !droppedUnknown } : NOT_FAST;
     },
   };
 }

@@ -8,7 +8,11 @@ export interface PayloadProblem {
   message: string;
 }
 
-export type PayloadVerdict<T extends EventType> = { ok: true; payload: PayloadOf<T> } | { ok: false; problems: PayloadProblem[] };
+/**
+ * `asGiven`: the payload holds every property of the data, none dropped as unknown, so that the data's
+ * JSON, as it came, serialises it (a consumer may store those bytes instead of serialising it again).
+ */
+export type PayloadVerdict<T extends EventType> = { ok: true; payload: PayloadOf<T>; asGiven: boolean } | { ok: false; problems: PayloadProblem[] };
 
 function flatten(errors: ValidationError[], prefix = ''): PayloadProblem[] {
   return errors.flatMap((error) => {
@@ -32,7 +36,8 @@ export function validatePayloadWithClassValidator<T extends EventType>(type: T, 
   if (!isJsonObject(data)) return { ok: false, problems: [{ ...NOT_AN_OBJECT }] };
   const payload = plainToInstance(definitionOf(type).payload, data) as PayloadOf<T>;
   const errors = validateSync(payload, { whitelist: true, forbidUnknownValues: true });
-  if (errors.length === 0) return { ok: true, payload };
+  // Not known to be as given: class-transformer and the whitelist may have changed or dropped properties.
+  if (errors.length === 0) return { ok: true, payload, asGiven: false };
   // Two constraints can fail with the same sentence (a country code checked twice); say it once.
   const unique = new Map(flatten(errors).map((problem) => [`${problem.field}\u0000${problem.message}`, problem]));
   return { ok: false, problems: [...unique.values()] };
@@ -69,6 +74,6 @@ export function validatePayload<T extends EventType>(type: T, data: unknown): Pa
   if (!isJsonObject(data)) return { ok: false, problems: [{ ...NOT_AN_OBJECT }] };
   const fastPath = fastPathOf(type);
   const accepted = 'check' in fastPath ? fastPath.check(data) : NOT_FAST;
-  if (accepted !== NOT_FAST) return { ok: true, payload: accepted as PayloadOf<T> };
+  if (accepted !== NOT_FAST) return { ok: true, payload: accepted.payload as PayloadOf<T>, asGiven: accepted.asGiven };
   return validatePayloadWithClassValidator(type, data);
 }

@@ -58,6 +58,9 @@ export class MalformedEventError extends Error {
 /** A consumed record as far as reading it goes: kafkajs's message, or a test's stand-in for it. */
 export type ConsumedMessage = Pick<KafkaMessage, 'key' | 'value' | 'headers' | 'timestamp'>;
 
+/** Marks the events read here directly: their data, when JSON, is the record's value parsed (see dataIsRecordValue). */
+const DATA_FROM_VALUE = Symbol('dataFromValue');
+
 /**
  * A CloudEvents 1.0 event read from a record: the attributes as the SDK would give them (time
  * rewritten to ISO with milliseconds, the record key as partitionkey) and each extension attribute
@@ -74,6 +77,7 @@ export interface DecodedEvent {
   readonly data: unknown;
   readonly partitionkey: string;
   readonly [attribute: string]: unknown;
+  readonly [DATA_FROM_VALUE]?: true;
 }
 
 /**
@@ -142,7 +146,17 @@ export function fromKafkaMessage(message: ConsumedMessage): DecodedEvent {
     partitionkey: message.key?.toString() ?? '',
   };
   for (const name in headers.extensions) event[name] = headers.extensions[name];
+  // Not enumerable: the event stays the SDK's event, attribute for attribute.
+  Object.defineProperty(event, DATA_FROM_VALUE, { value: true });
   return event as DecodedEvent;
+}
+
+/**
+ * Whether the event's data is the record's value as it came (binary mode, parsed as JSON when the
+ * content type says so), and not, say, a member of a structured-mode value or decoded from base64.
+ */
+export function dataIsRecordValue(event: DecodedEvent): boolean {
+  return event[DATA_FROM_VALUE] === true;
 }
 
 /** The SDK's `new Date(time).toISOString()`, without the Date for a time already written that way. */

@@ -68,14 +68,14 @@ export async function anonymiseErased(
   const erasures = envelopes
     .filter((e) => e.type === PersonErasedV1.type)
     .map((e) => e.data as PayloadOf<typeof PersonErasedV1.type>);
-  const ids = [...new Set(envelopes.flatMap(personIdsOf))];
-  if (ids.length === 0) return envelopes;
   // Most chunks erase no one, and in most programmes no one has been erased yet: then the chunk's
-  // ids (hashed one by one below) need no look-up.
+  // ids (gathered and hashed one by one below) need no look-up.
   if (erasures.length === 0) {
     const [{ anyone }] = (await manager.query(`SELECT EXISTS (SELECT 1 FROM erased_people) AS anyone`)) as Array<{ anyone: boolean }>;
     if (!anyone) return envelopes;
   }
+  const ids = [...new Set(envelopes.flatMap(personIdsOf))];
+  if (ids.length === 0) return envelopes;
   const rows: Array<{ id: string; anonymous_id: string; now: boolean }> = await manager.query(
     `WITH erased AS (
        INSERT INTO erased_people (person_key, anonymous_id, erased_at)

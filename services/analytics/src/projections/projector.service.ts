@@ -65,6 +65,16 @@ const REPLAY_WRITER_LOCK = 7_340_613;
 const REPLAY_ACTIVITY_LOCK = 7_340_614;
 const ACTIVITY_BUCKETS = 1024;
 
+/**
+ * An activity's lock bucket: FNV-1a of its id, hashed here rather than by PostgreSQL (which would
+ * read every such event's payload of the chunk once more for it). Every replay consumer hashes alike.
+ */
+export function activityBucketOf(activityId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < activityId.length; i += 1) hash = Math.imul(hash ^ activityId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % ACTIVITY_BUCKETS;
+}
+
 /** The events that write an activity's row. */
 const ACTIVITY_TYPES: readonly EventType[] = [
   AttendanceRecordedV1.type,
@@ -92,7 +102,11 @@ export async function holdLiveWriters(manager: EntityManager): Promise<void> {
 
 async function lockForChunk(manager: EntityManager, writer: ProjectionWriter, erasing: boolean): Promise<void> {
   if (writer === 'replay') {
-    await manager.query(erasing ? 'SELECT pg_advisory_xact_lock($1)' : 'SELECT pg_advisory_xact_lock_shared($1)', [REPLAY_WRITER_LOCK]);
+    // A replay's commits need not wait for their flush to disk: a rebuild interrupted by a crash of
+    // the database is run again anyway, and the rebuild's finish, which commits with the flush,
+    // flushes every commit before it.
+    const lock = erasing ? 'pg_advisory_xact_lock($1)' : 'pg_advisory_xact_lock_shared($1)';
+    await manager.query(`SELECT ${lock}, set_config('synchronous_commit', 'off', true)`, [REPLAY_WRITER_LOCK]);
     return;
   }
   // In the same round trip: whether the event log still has its keys (a rebuild killed mid-replay
@@ -274,11 +288,14 @@ export class ProjectorService {
     await this.applyCommunity(facts);
     // (A live chunk holds every writer off already.)
     if (writer === 'replay') {
-      await facts(
-        ACTIVITY_TYPES,
-        `SELECT pg_advisory_xact_lock(${REPLAY_ACTIVITY_LOCK}, bucket)
-         FROM (SELECT DISTINCT abs(hashtext(r."activityId") % ${ACTIVITY_BUCKETS}) AS bucket FROM ${chunkEvents('"activityId" text')} ORDER BY 1) buckets`,
-      );
+      const activityTypes = new Set<string>(ACTIVITY_TYPES);
+      const buckets = new Set<number>();
+      for (const e of envelopes) if (activityTypes.has(e.type)) buckets.add(activityBucketOf((e.data as { activityId: string }).activityId));
+      if (buckets.size > 0) {
+        await manager.query(`SELECT pg_advisory_xact_lock(${REPLAY_ACTIVITY_LOCK}, bucket) FROM (SELECT unnest($1::int[]) AS bucket ORDER BY 1) buckets`, [
+          [...buckets],
+        ]);
+      }
     }
     const attended = await this.applyActivities(facts, moved);
     if (moved) {

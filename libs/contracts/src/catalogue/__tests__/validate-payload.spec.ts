@@ -1,5 +1,7 @@
 import { ModuleCompletedV1, ModuleCompletedV1Payload } from '../../events/learning/module-completed.v1';
+import { CoursePublishedV1 } from '../../events/learning/course-published.v1';
 import { validatePayload } from '../validate-payload';
+import { PAYLOAD_SAMPLES } from './payload-samples';
 
 const TYPE = ModuleCompletedV1.type;
 
@@ -85,5 +87,20 @@ describe('validatePayload', () => {
     expect(result.ok).toBe(true);
     expect(result.ok && result.payload).toEqual(completion());
     expect(result.ok && Object.keys(result.payload)).not.toContain('addedInALaterRelease');
+  });
+
+  it('says whether the payload is the data as given (its JSON then serialises the payload)', () => {
+    expect(validatePayload(TYPE, completion())).toMatchObject({ ok: true, asGiven: true });
+    expect(validatePayload(TYPE, completion({ addedInALaterRelease: 'yes' }))).toMatchObject({ ok: true, asGiven: false });
+  });
+
+  it('is not as given when a nested object lost an unknown property', () => {
+    const published = PAYLOAD_SAMPLES[CoursePublishedV1.type] as unknown as { modules: Array<Record<string, unknown>> };
+    const withExtra = { ...published, modules: published.modules.map((m, i) => (i === 0 ? { ...m, addedLater: true } : m)) };
+
+    expect(validatePayload(CoursePublishedV1.type, published)).toMatchObject({ ok: true, asGiven: true });
+    const verdict = validatePayload(CoursePublishedV1.type, withExtra);
+    expect(verdict).toMatchObject({ ok: true, asGiven: false });
+    expect(verdict.ok && JSON.stringify(verdict.payload)).toBe(JSON.stringify(published));
   });
 });
