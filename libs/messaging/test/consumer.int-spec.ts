@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { deadLetterTopicFor, ModuleCompletedV1, type ModuleCompletedV1Payload } from '@socialmakers/contracts';
+import { CoursePublishedV1, deadLetterTopicFor, ModuleCompletedV1, type ModuleCompletedV1Payload } from '@socialmakers/contracts';
 import {
   ConsumerRunner,
   createEventProducer,
   DeadLetterStore,
   messagingMetrics,
+  recordDataOf,
+  sourceOf,
   toKafkaRecord,
   type ConsumerRunnerOptions,
   type EventEnvelope,
@@ -30,6 +32,17 @@ import {
   testKafka,
   waitUntilCaughtUp,
 } from './support';
+
+/** A course published with the given title (free text, unlike a completion's fields). */
+function courseEvent(title: string): EventEnvelope {
+  const courseKey = 'social-innovation-academy';
+  const module = { moduleKey: 'financing', position: 1, title: { en: 'Financing' }, summary: { en: 'Grants and loans.' }, required: true };
+  return {
+    id: randomUUID(), source: sourceOf('learning'), type: CoursePublishedV1.type, subject: `course/${courseKey}`, time: new Date().toISOString(),
+    specversion: '1.0', datacontenttype: 'application/json', partitionkey: courseKey,
+    data: { courseKey, title: { en: title }, summary: { en: 'Seven modules.' }, modules: [module], publishedAt: '2026-01-01T00:00:00.000Z' },
+  } as EventEnvelope;
+}
 
 describe('ConsumerRunner (real Kafka and PostgreSQL)', () => {
   const kafka = testKafka('consumer-it');
@@ -145,6 +158,33 @@ describe('ConsumerRunner (real Kafka and PostgreSQL)', () => {
     expect(messages[0]).toMatch(/ce_id/);
     expect(messages[1]).toMatch(/unknown event type.*completed\.v9/);
     expect(messages[2]).toMatch(/personId.*moduleKey|moduleKey.*personId/);
+  });
+
+  it("hands a handler each record's value as the data's JSON only when the checked data is exactly it", async () => {
+    const asGiven = completionEvent();
+    const withUnknownField = completionEvent();
+    const extended = toKafkaRecord(withUnknownField);
+    extended.value = JSON.stringify({ ...withUnknownField.data, addedInALaterRelease: 'yes' });
+    // A title in Latin-1, not UTF-8: read as text it holds a replacement character, which its bytes do not.
+    const published = courseEvent('Caf\u00e9');
+    const publishedRecord = toKafkaRecord(published);
+    const latin1 = { ...publishedRecord, value: Buffer.from(publishedRecord.value, 'latin1') };
+    await produceRaw(topic, [toKafkaRecord(asGiven), extended, latin1]);
+    const seen = new Map<string, { data: unknown; recordData?: string }>();
+    await runner({
+      handledTypes: new Set([ModuleCompletedV1.type, CoursePublishedV1.type]),
+      handle: async (envelope, manager) => {
+        seen.set(envelope.id, { data: envelope.data, recordData: recordDataOf(envelope)?.toString() });
+        if (envelope.type === ModuleCompletedV1.type) await project(envelope, manager);
+      },
+    }).start();
+    await waitUntilCaughtUp(kafka, group, topic);
+
+    expect(seen.get(asGiven.id)?.recordData).toBe(toKafkaRecord(asGiven).value);
+    expect(JSON.parse(seen.get(asGiven.id)!.recordData!)).toEqual(seen.get(asGiven.id)!.data);
+    // The unknown field is dropped from the data, so the value is not its JSON.
+    expect(seen.get(withUnknownField.id)).toEqual({ data: withUnknownField.data, recordData: undefined });
+    expect(seen.get(published.id)).toEqual({ data: expect.objectContaining({ title: { en: 'Caf\ufffd' } }), recordData: undefined });
   });
 
   it('retries a poison event maxAttempts times, dead-letters it with its attempts, and processes the next event', async () => {

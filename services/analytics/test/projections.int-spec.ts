@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { EventEnvelope } from '@socialmakers/messaging';
+import { keepRecordData, recordDataOf, type EventEnvelope } from '@socialmakers/messaging';
 import { TestDatabase } from '@socialmakers/testing';
 import { analyticsDataSourceOptions } from '../src/database/data-source';
 import { parsePeriod } from '../src/common/period';
@@ -303,6 +303,30 @@ describe('analytics projections: counters and erasure', () => {
         expect([writer, await facts()]).toEqual([writer, factsBefore]);
         if (writer === 'live') expect(await report()).toEqual(reportBefore);
       }
+    });
+
+    it("stores each event's data from its record's bytes when it has them as from the data, live and in a replay, and an erased person's from neither", async () => {
+      const { events, learners } = programme();
+      // Indented with tabs and new lines, as a producer may write it: COPY must escape both.
+      const fromRecords = events.map((e) => {
+        const copy = { ...e };
+        keepRecordData(copy, Buffer.from(JSON.stringify(e.data, null, '\t')));
+        return copy;
+      });
+      expect(fromRecords.every((e) => recordDataOf(e)?.includes('\n\t'))).toBe(true);
+      for (const writer of ['live', 'replay'] as const) {
+        await reset();
+        await apply(events, 40, writer);
+        const fromData = await eventLog();
+        await reset();
+        await apply(fromRecords, 40, writer);
+        expect([writer, await eventLog()]).toEqual([writer, fromData]);
+      }
+      // Their events and their erasure in one chunk: the ids replaced in the data, which no record's bytes then carry.
+      const erased = learners[2];
+      await reset();
+      await apply([...fromRecords.filter((e) => JSON.stringify(e.data).includes(erased)), erasure(erased)], 100);
+      expect(await rowsNaming(erased)).toBe(0);
     });
 
     it('stores the events of an already erased person without their id, with the same report, in any interleaving', async () => {
