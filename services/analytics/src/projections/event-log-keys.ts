@@ -35,11 +35,25 @@ async function missingKeys(manager: EntityManager): Promise<typeof EVENT_LOG_KEY
 export async function restoreEventLogKeys(manager: EntityManager): Promise<void> {
   const missing = await missingKeys(manager);
   if (missing.length === 0) return;
+  const addKeys = `ALTER TABLE event_log ${missing.map((key) => `ADD CONSTRAINT ${key.name} ${key.add}`).join(', ')}`;
+  // Most replays read each event once: the keys are built straight away, and the repeats are looked
+  // for only when the unique key meets one (a search of every row, as long as building the key).
+  await manager.query('SAVEPOINT event_log_keys');
+  try {
+    await manager.query(addKeys);
+    await manager.query('RELEASE SAVEPOINT event_log_keys');
+    return;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+    await manager.query('ROLLBACK TO SAVEPOINT event_log_keys');
+  }
   // Hashing the keys finds the few repeats; a window over a million rows would sort them all.
   await manager.query(
     `DELETE FROM event_log e
      USING (SELECT event_source, event_id, min(seq) AS kept FROM event_log GROUP BY 1, 2 HAVING count(*) > 1) d
      WHERE e.event_source = d.event_source AND e.event_id = d.event_id AND e.seq <> d.kept`,
   );
-  await manager.query(`ALTER TABLE event_log ${missing.map((key) => `ADD CONSTRAINT ${key.name} ${key.add}`).join(', ')}`);
+  await manager.query(addKeys);
 }
+
+const UNIQUE_VIOLATION = '23505';

@@ -86,6 +86,28 @@ const ACTIVITY_TYPES: readonly EventType[] = [
 ];
 
 /**
+ * The upsert of a completion (module or course): it counts once, at its earliest time, with that
+ * time's country, the chunk's earliest per key against the stored one. `returned`: the columns of
+ * what changed to return (the row's key, `at`, and `old_country` and `old_at`, null for a new row),
+ * which the live writer moves the counters by; false for the replay, which only upserts.
+ */
+function completionUpsert(table: string, key: string, completions: string, returned: string | false): string {
+  const earliest = `SELECT DISTINCT ON (${key}) ${key}, country, completed_at FROM (${completions}) completed ORDER BY ${key}, completed_at, country`;
+  const upsert = (rows: string) => `INSERT INTO ${table} (${key}, country, completed_at)
+       SELECT ${key}, country, completed_at FROM ${rows}
+       ON CONFLICT (${key}) DO UPDATE SET completed_at = excluded.completed_at, country = excluded.country
+       WHERE (excluded.completed_at, coalesce(excluded.country, '')) < (${table}.completed_at, coalesce(${table}.country, ''))`;
+  if (!returned) return upsert(`(${earliest}) r`);
+  // What changes is read before the upsert, by key.
+  return `WITH r AS (${earliest}), changed AS MATERIALIZED (
+         SELECT r.*, stored.country AS old_country, stored.completed_at AS old_at
+         FROM r LEFT JOIN ${table} stored USING (${key})
+         WHERE stored.person_id IS NULL OR (r.completed_at, coalesce(r.country, '')) < (stored.completed_at, coalesce(stored.country, ''))
+       ), up AS (${upsert('changed')})
+       SELECT ${returned} FROM changed`;
+}
+
+/**
  * Who applies a chunk.
  * - 'live': the live consumer. The report's counters move with every fact change, in the same
  *   transaction; the event log is upserted on its key.
@@ -223,27 +245,19 @@ export class ProjectorService {
 
     // A person's module (or course) completion counts once, at its earliest time, with that time's
     // country; when an earlier one arrives, its counts move from the old day (and country) to the new.
-    // What changes is read before the upsert, by key: exact, since no other writer can touch these
-    // rows meanwhile (the live writer is alone; replay writers share no person), and it spares a join
-    // of the upsert's rows with the old ones, which PostgreSQL cannot estimate and ran as a nested loop.
+    // Live, what changes is read before the upsert, by key: exact, since no other writer can touch
+    // these rows meanwhile (the live writer is alone), and it spares a join of the upsert's rows with
+    // the old ones, which PostgreSQL cannot estimate and ran as a nested loop. A replay moves no
+    // counters: it only upserts (one look-up of the key per completion instead of two).
     const completedModules = await facts<Moved & { module_key: string }>(
       [ModuleCompletedV1.type],
-      `WITH r AS (
-         SELECT DISTINCT ON (person_id, course_key, module_key) person_id, course_key, module_key, country, completed_at
-         FROM (SELECT r."personId" AS person_id, r."courseKey" AS course_key, r."moduleKey" AS module_key, r.country, r."completedAt" AS completed_at
-               FROM ${chunkEvents('"personId" uuid, "courseKey" text, "moduleKey" text, country text, "completedAt" timestamptz')}) completed
-         ORDER BY person_id, course_key, module_key, completed_at, country
-       ), changed AS MATERIALIZED (
-         SELECT r.*, m.country AS old_country, m.completed_at AS old_at
-         FROM r LEFT JOIN module_completions m USING (person_id, course_key, module_key)
-         WHERE m.person_id IS NULL OR (r.completed_at, coalesce(r.country, '')) < (m.completed_at, coalesce(m.country, ''))
-       ), up AS (
-         INSERT INTO module_completions (person_id, course_key, module_key, country, completed_at)
-         SELECT person_id, course_key, module_key, country, completed_at FROM changed
-         ON CONFLICT (person_id, course_key, module_key) DO UPDATE SET completed_at = excluded.completed_at, country = excluded.country
-         WHERE (excluded.completed_at, coalesce(excluded.country, '')) < (module_completions.completed_at, coalesce(module_completions.country, ''))
-       )
-       SELECT person_id, course_key, module_key, country, completed_at AS at, old_country, old_at FROM changed WHERE ${moved}`,
+      completionUpsert(
+        'module_completions',
+        'person_id, course_key, module_key',
+        `SELECT r."personId" AS person_id, r."courseKey" AS course_key, r."moduleKey" AS module_key, r.country, r."completedAt" AS completed_at
+         FROM ${chunkEvents('"personId" uuid, "courseKey" text, "moduleKey" text, country text, "completedAt" timestamptz')}`,
+        moved && 'person_id, course_key, module_key, country, completed_at AS at, old_country, old_at',
+      ),
     );
     for (const row of completedModules) {
       days.push({ day: dayOf(row.at), metric: 'moduleCompleted', courseKey: row.course_key, moduleKey: row.module_key, delta: 1 });
@@ -254,22 +268,13 @@ export class ProjectorService {
     }
     const courses = await facts<Moved>(
       [CourseCompletedV1.type],
-      `WITH r AS (
-         SELECT DISTINCT ON (person_id, course_key) person_id, course_key, country, completed_at
-         FROM (SELECT r."personId" AS person_id, r."courseKey" AS course_key, r.country, r."completedAt" AS completed_at
-               FROM ${chunkEvents('"personId" uuid, "courseKey" text, country text, "completedAt" timestamptz')}) completed
-         ORDER BY person_id, course_key, completed_at, country
-       ), changed AS MATERIALIZED (
-         SELECT r.*, c.completed_at AS old_at
-         FROM r LEFT JOIN course_completions c USING (person_id, course_key)
-         WHERE c.person_id IS NULL OR (r.completed_at, coalesce(r.country, '')) < (c.completed_at, coalesce(c.country, ''))
-       ), up AS (
-         INSERT INTO course_completions (person_id, course_key, country, completed_at)
-         SELECT person_id, course_key, country, completed_at FROM changed
-         ON CONFLICT (person_id, course_key) DO UPDATE SET completed_at = excluded.completed_at, country = excluded.country
-         WHERE (excluded.completed_at, coalesce(excluded.country, '')) < (course_completions.completed_at, coalesce(course_completions.country, ''))
-       )
-       SELECT course_key, completed_at AS at, old_at FROM changed WHERE ${moved}`,
+      completionUpsert(
+        'course_completions',
+        'person_id, course_key',
+        `SELECT r."personId" AS person_id, r."courseKey" AS course_key, r.country, r."completedAt" AS completed_at
+         FROM ${chunkEvents('"personId" uuid, "courseKey" text, country text, "completedAt" timestamptz')}`,
+        moved && 'course_key, completed_at AS at, old_at',
+      ),
     );
     for (const row of courses) {
       days.push({ day: dayOf(row.at), metric: 'courseCompleted', courseKey: row.course_key, delta: 1 });
@@ -368,25 +373,21 @@ export class ProjectorService {
           OR (activities.course_key IS NULL AND excluded.course_key IS NOT NULL) OR (activities.module_key IS NULL AND excluded.module_key IS NOT NULL)
           OR (cardinality(activities.lecturer_ids) = 0 AND cardinality(excluded.lecturer_ids) > 0)`,
     );
-    // The activity's named participants move with the attendances actually inserted.
+    const insertAttendances = `INSERT INTO attendances (activity_id, person_id, kind, country, attended_at)
+       SELECT r."activityId", r."personId", r.kind, r.country, r."attendedAt"
+       FROM ${chunkEvents(`${activity}, "personId" uuid, "attendedAt" timestamptz`)}
+       ON CONFLICT DO NOTHING`;
+    // The activity's named participants and the reach move with the attendances actually inserted.
     const attended = await facts<{ person_id: string; kind: string; country: string; attended_at: Date }>(
       [AttendanceRecordedV1.type],
-      `WITH ins AS (
-         INSERT INTO attendances (activity_id, person_id, kind, country, attended_at)
-         SELECT r."activityId", r."personId", r.kind, r.country, r."attendedAt"
-         FROM ${chunkEvents(`${activity}, "personId" uuid, "attendedAt" timestamptz`)}
-         ON CONFLICT DO NOTHING
-         RETURNING activity_id, person_id, kind, country, attended_at
-       )${
-         countNamed
-           ? `, named AS (
-         UPDATE activities a SET named = a.named + n.named
-         FROM (SELECT activity_id, count(*)::int AS named FROM ins GROUP BY 1) n WHERE a.activity_id = n.activity_id
-       )
-       SELECT person_id, kind, country, attended_at FROM ins`
-           : `
-       SELECT NULL WHERE false`
-       }`,
+      countNamed
+        ? `WITH ins AS (${insertAttendances} RETURNING activity_id, person_id, kind, country, attended_at),
+           named AS (
+             UPDATE activities a SET named = a.named + n.named
+             FROM (SELECT activity_id, count(*)::int AS named FROM ins GROUP BY 1) n WHERE a.activity_id = n.activity_id
+           )
+           SELECT person_id, kind, country, attended_at FROM ins`
+        : insertAttendances,
     );
 
     // The schedule is authoritative for what the activity is; its start follows the latest (re)scheduling.
