@@ -1,7 +1,7 @@
 // Analytics: replaying the event streams into the projections (the rebuild), against a bare kafkajs
 // consume of the same records in the same run, and the results report on the data it built.
 //
-//   npm run bench:analytics [-- --events 1000000] [--chunk 1000] [--consumers 2] [--keep-database]
+//   npm run bench:analytics [-- --events 1000000] [--chunk N (the rebuild's default)] [--consumers 2] [--keep-database]
 //
 // 1. Writes N CloudEvents of a programme's realistic mix (enrolments, module completions thinning out,
 //    course completions and certificates, activities scheduled and held, attendances, headcounts,
@@ -29,7 +29,7 @@ import { parsePeriod } from '../../services/analytics/src/common/period';
 import { useBenchNamespace } from './support/bench-setup';
 import { CleanUp, CpuMeter, machineLoad, pollUntil, printResult, progress, round, withTimeout } from './support/bench-kit';
 
-const { values: args } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, chunk: { type: 'string', default: '1000' }, consumers: { type: 'string', default: '2' }, 'keep-database': { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, chunk: { type: 'string' }, consumers: { type: 'string', default: '2' }, 'keep-database': { type: 'boolean', default: false } } });
 const N = Number(args.events);
 const PHASE_TIMEOUT_MS = 30 * 60_000;
 
@@ -226,7 +226,7 @@ async function main(): Promise<void> {
       rebuildProjections({
         dataSource,
         kafka: { brokers: parseBrokers(brokers), clientId: 'socialmakers-bench-analytics' },
-        chunkSize: Number(args.chunk),
+        chunkSize: args.chunk === undefined ? undefined : Number(args.chunk),
         consumers: Number(args.consumers),
         onProgress: ({ done, total }) => {
           replayMeter.sample();

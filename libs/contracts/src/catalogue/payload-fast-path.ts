@@ -45,10 +45,12 @@ ajv.addKeyword({
 
 /**
  * Built-in checks whose verdict depends on the string and the decorator's constraints alone, so it can
- * be remembered: ids, keys and countries repeat across events (a replay sees the same person hundreds of
- * times), and @IsTimeZone builds an Intl.DateTimeFormat, tens of µs. Bounded, so odd data cannot grow it.
+ * be remembered: keys and countries repeat across events, and @IsTimeZone builds an Intl.DateTimeFormat,
+ * tens of µs. Bounded, so odd data cannot grow it. Not UUIDs: most ids a replay reads are new (each
+ * enrolment, attendance, person...), and looking a new one up among 10,000 cost more than checking it
+ * (parse and check of a completion or an attendance: 2.6 µs with, 2.3 µs without).
  */
-const REMEMBERED_CHECKS = new Set(['isUuid', 'matches', 'isISO31661Alpha2', 'isTimeZone', 'maxLength', 'minLength']);
+const REMEMBERED_CHECKS = new Set(['matches', 'isISO31661Alpha2', 'isTimeZone', 'maxLength', 'minLength']);
 const REMEMBERED_MAX = 10_000;
 
 type ValueCheck = (value: unknown, object: object, checked: unknown) => boolean;
