@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { allTopics, ConsumerGroups, deadLetterTopicFor, qualified, Topics } from '@socialmakers/contracts';
 import { createKafka, provisionTopics, type KafkaSettings } from '@socialmakers/messaging';
 import { holdLiveWriters, PROJECTION_TABLES } from '../projections/projector.service';
@@ -140,6 +140,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     }
     await consumers.stop();
     consumers = undefined;
+    await sessionLasted(lock);
     const replayed = Date.now();
     const finished = await finishReplay(dataSource);
     replaying = false;
@@ -171,6 +172,28 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     await admin.disconnect().catch(() => undefined);
     await lock.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
     await lock.release();
+  }
+}
+
+export class RebuildSessionLostError extends Error {
+  constructor(cause: unknown) {
+    super(
+      "The rebuild lost its database session during the replay (was PostgreSQL restarted?): the replay's last commits may be lost. Run the rebuild again.",
+      { cause },
+    );
+  }
+}
+
+/**
+ * The replay commits without waiting for the flush to disk (projector.service.ts), so a restart of
+ * the database during it can lose its last chunks, whose offsets the consumers, reconnected, have
+ * committed since. Such a restart also ends the rebuild's own session (its lock): it must still be there.
+ */
+async function sessionLasted(lock: QueryRunner): Promise<void> {
+  try {
+    await lock.query('SELECT 1');
+  } catch (error) {
+    throw new RebuildSessionLostError(error);
   }
 }
 
