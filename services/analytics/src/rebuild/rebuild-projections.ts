@@ -32,7 +32,10 @@ export interface RebuildOptions {
   dataSource: DataSource;
   kafka: KafkaSettings;
   onProgress?: (progress: RebuildProgress) => void;
-  /** How often progress is read from the group's committed offsets. */
+  /**
+   * How often progress is read from the group's committed offsets (default 50 ms): the replay is
+   * over when the last offsets are committed, and each poll is one small request to the broker.
+   */
   pollMs?: number;
   /**
    * Records of a partition applied in one transaction (at most what one fetch brought). Default 3000:
@@ -135,7 +138,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
         }
         options.onProgress?.({ done, total });
         if (done >= total) break;
-        await Promise.race([new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250)), consumers.failure]);
+        await Promise.race([new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 50)), consumers.failure]);
       }
     }
     await consumers.stop();

@@ -48,10 +48,12 @@ async function main(): Promise<void> {
     // idempotent by itself, as it must be anyway since the live group applies the same events.
     inbox: false,
     chunkSize: settings.chunkSize,
-    commitIntervalMs: 200,
+    // The rebuild learns that the replay is over from the committed offsets: the last ones are not
+    // held back long (each commit is one small request, in the background).
+    commitIntervalMs: 50,
     // The consumers join one after another: the first learns of the next one's join at its next
     // heartbeat, and the next one waits for that (3 s at the default interval).
-    heartbeatIntervalMs: 200,
+    heartbeatIntervalMs: 50,
     // The rebuild stops its consumers as soon as they have caught up, and a stop waits for the
     // fetch in flight, which the broker holds while there is nothing new (5 s at the default).
     maxWaitTimeMs: 100,
