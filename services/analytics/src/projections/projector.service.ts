@@ -124,9 +124,9 @@ export async function holdLiveWriters(manager: EntityManager): Promise<void> {
 
 async function lockForChunk(manager: EntityManager, writer: ProjectionWriter, erasing: boolean): Promise<void> {
   if (writer === 'replay') {
-    // A replay's commits need not wait for their flush to disk: a rebuild interrupted by a crash of
-    // the database is run again anyway, and the rebuild's finish, which commits with the flush,
-    // flushes every commit before it.
+    // A replay's commits need not wait for their flush to disk: a rebuild that a crash of the database
+    // interrupted fails and is run again (it checks that its own session lasted), and the rebuild's
+    // finish, which commits with the flush, flushes every commit before it.
     const lock = erasing ? 'pg_advisory_xact_lock($1)' : 'pg_advisory_xact_lock_shared($1)';
     await manager.query(`SELECT ${lock}, set_config('synchronous_commit', 'off', true)`, [REPLAY_WRITER_LOCK]);
     return;
