@@ -58,8 +58,11 @@ export class MalformedEventError extends Error {
 /** A consumed record as far as reading it goes: kafkajs's message, or a test's stand-in for it. */
 export type ConsumedMessage = Pick<KafkaMessage, 'key' | 'value' | 'headers' | 'timestamp'>;
 
-/** Marks the events read here directly: their data, when JSON, is the record's value parsed (see dataIsRecordValue). */
-const DATA_FROM_VALUE = Symbol('dataFromValue');
+/**
+ * The events the SDK read (the rare records fromKafkaMessage hands it): their data may not be the
+ * record's value (see dataIsRecordValue). Kept for those, so that the common path marks nothing.
+ */
+const READ_BY_SDK = new WeakSet<object>();
 
 /**
  * A CloudEvents 1.0 event read from a record: the attributes as the SDK would give them (time
@@ -77,7 +80,6 @@ export interface DecodedEvent {
   readonly data: unknown;
   readonly partitionkey: string;
   readonly [attribute: string]: unknown;
-  readonly [DATA_FROM_VALUE]?: true;
 }
 
 /**
@@ -146,17 +148,16 @@ export function fromKafkaMessage(message: ConsumedMessage): DecodedEvent {
     partitionkey: message.key?.toString() ?? '',
   };
   for (const name in headers.extensions) event[name] = headers.extensions[name];
-  // Not enumerable: the event stays the SDK's event, attribute for attribute.
-  Object.defineProperty(event, DATA_FROM_VALUE, { value: true });
   return event as DecodedEvent;
 }
 
 /**
- * Whether the event's data is the record's value as it came (binary mode, parsed as JSON when the
- * content type says so), and not, say, a member of a structured-mode value or decoded from base64.
+ * Whether the data of an event fromKafkaMessage gave is the record's value as it came (binary mode,
+ * parsed as JSON when the content type says so), and not, say, a member of a structured-mode value or
+ * decoded from base64.
  */
 export function dataIsRecordValue(event: DecodedEvent): boolean {
-  return event[DATA_FROM_VALUE] === true;
+  return !READ_BY_SDK.has(event);
 }
 
 /** The SDK's `new Date(time).toISOString()`, without the Date for a time already written that way. */
@@ -325,6 +326,7 @@ export function fromKafkaMessageWithSdk(message: ConsumedMessage): DecodedEvent 
     } as CloudEventsKafkaMessage<string>) as CloudEvent<unknown>;
     event.validate();
     if (event.specversion !== '1.0') throw new MalformedEventError(`unsupported CloudEvents specversion ${event.specversion}`);
+    READ_BY_SDK.add(event);
     return event as unknown as DecodedEvent;
   } catch (error) {
     if (error instanceof MalformedEventError) throw error;

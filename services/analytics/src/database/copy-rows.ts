@@ -23,7 +23,7 @@ export class CopyRows {
   private bytes: Buffer;
   private length = 0;
   private first = true;
-  count = 0;
+  private rows = 0;
 
   constructor(expectedBytes = 64 * 1024) {
     this.bytes = Buffer.allocUnsafe(expectedBytes);
@@ -59,8 +59,13 @@ export class CopyRows {
     this.reserve(1);
     this.bytes[this.length++] = NEWLINE;
     this.first = true;
-    this.count += 1;
+    this.rows += 1;
     return this;
+  }
+
+  /** How many rows were ended. */
+  get count(): number {
+    return this.rows;
   }
 
   /** The rows written so far. */

@@ -107,6 +107,8 @@ function completionUpsert(table: string, key: string, completions: string, retur
        SELECT ${returned} FROM changed`;
 }
 
+const ACTIVITY_TYPE_SET: ReadonlySet<string> = new Set(ACTIVITY_TYPES);
+
 /**
  * Who applies a chunk.
  * - 'live': the live consumer. The report's counters move with every fact change, in the same
@@ -293,9 +295,8 @@ export class ProjectorService {
     await this.applyCommunity(facts);
     // (A live chunk holds every writer off already.)
     if (writer === 'replay') {
-      const activityTypes = new Set<string>(ACTIVITY_TYPES);
       const buckets = new Set<number>();
-      for (const e of envelopes) if (activityTypes.has(e.type)) buckets.add(activityBucketOf((e.data as { activityId: string }).activityId));
+      for (const e of envelopes) if (ACTIVITY_TYPE_SET.has(e.type)) buckets.add(activityBucketOf((e.data as { activityId: string }).activityId));
       if (buckets.size > 0) {
         await manager.query(`SELECT pg_advisory_xact_lock(${REPLAY_ACTIVITY_LOCK}, bucket) FROM (SELECT unnest($1::int[]) AS bucket ORDER BY 1) buckets`, [
           [...buckets],

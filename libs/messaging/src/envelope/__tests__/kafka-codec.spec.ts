@@ -1,5 +1,5 @@
 import { CloudEvent, Kafka as CloudEventsKafka } from 'cloudevents';
-import { fromKafkaMessage, MalformedEventError, toKafkaRecord } from '../kafka-codec';
+import { dataIsRecordValue, fromKafkaMessage, MalformedEventError, toKafkaRecord } from '../kafka-codec';
 import { asConsumed, moduleCompleted } from './module-completed.fixture';
 
 const envelope = moduleCompleted;
@@ -24,6 +24,22 @@ describe('kafka codec', () => {
       requestid: envelope.requestid,
       partitionkey: envelope.partitionkey,
     });
+  });
+
+  it("says whether the event's data is the record's value: in binary mode, not in structured mode", () => {
+    expect(dataIsRecordValue(fromKafkaMessage(asConsumed(toKafkaRecord(envelope))))).toBe(true);
+    const structured = CloudEventsKafka.structured(
+      new CloudEvent({ id: envelope.id, source: envelope.source, type: envelope.type, time: envelope.time, data: envelope.data, partitionkey: envelope.partitionkey }),
+    );
+    // With a ce_id header, as the codec requires of every record, so that it hands the record to the SDK.
+    const headers = Object.fromEntries(
+      Object.entries({ ...structured.headers, ce_id: envelope.id }).map(([name, value]) => [name, Buffer.from(String(value))]),
+    );
+    const event = fromKafkaMessage({ ...asConsumed(toKafkaRecord(envelope)), value: Buffer.from(String(structured.value)), headers });
+
+    expect(headers['content-type']?.toString()).toMatch(/^application\/cloudevents\+json/);
+    expect(event.data).toEqual(envelope.data);
+    expect(dataIsRecordValue(event)).toBe(false);
   });
 
   it('writes binary content mode: ce_* headers and the data itself as plain JSON', () => {
