@@ -78,6 +78,14 @@ export interface ConsumerRunnerOptions {
    * 0 commits after every batch. Default 1000.
    */
   commitIntervalMs?: number;
+  /**
+   * kafkajs's first retry (ms) of what its client retries by itself: a join that met the group
+   * rebalancing, a lost connection; each next retry waits about twice as long. Consumers that join a
+   * group together (a rebuild's replay consumers) meet a rebalance at once: the first member's
+   * join completes alone, the second's starts a new generation, and the first joins again after
+   * this wait. Default 300.
+   */
+  clientRetryInitialMs?: number;
   /** Observes the consumer's group membership (for metrics and tests): a healthy member joins once. */
   onMembershipChange?: (change: MembershipChange) => void;
 }
@@ -183,7 +191,7 @@ export class ConsumerRunner {
       rebalanceTimeout: Math.max(60_000, this.sessionTimeoutMs * 2),
       maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 5_000,
       allowAutoTopicCreation: false,
-      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
+      retry: { retries: 10, initialRetryTime: this.options.clientRetryInitialMs ?? 300, maxRetryTime: 10_000 },
     });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) =>

@@ -1,5 +1,5 @@
 import { Counter, Gauge } from 'prom-client';
-import { metricsRegistry } from '@socialmakers/observability';
+import { metricsRegistry } from '@socialmakers/observability/plain';
 
 /** The backbone's Prometheus metrics; gauges that need I/O are filled by collectors on scrape. */
 export const messagingMetrics = {

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { recordDataOf, type EventEnvelope } from '@socialmakers/messaging';
+import { recordDataOf, type EventEnvelope } from '@socialmakers/messaging/plain';
 import { copyRows, CopyRows } from '../database/copy-rows';
 import { countryOf } from './event-country';
 import { occurredAt } from './event-time';

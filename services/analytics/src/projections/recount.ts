@@ -8,76 +8,132 @@ import { standingStatement } from './enrolment-standing';
 export const COUNTER_TABLES = ['enrolment_years', 'enrolment_counts', 'daily_counts', 'reach_people', 'reach_counts'] as const;
 
 /**
- * Facts that support a person's funnel stage in a calendar year and country ('' unknown): the same
- * facts the projector turns into reach changes (reach.ts), read from the tables instead.
+ * One statement (or a few) of counting the counters from the facts, and the steps it needs done
+ * first. A rebuild runs them on two connections, each step as soon as those before it are done
+ * (rebuild/replay-tables.ts); `recountFromFacts` runs them one after another.
  */
-const REACH_FACTS = `
-  SELECT year, 'enrolled' AS stage, coalesce(country, '') AS country, person_id FROM enrolment_years WHERE enrolled
-  UNION ALL
-  SELECT extract(year FROM completed_at AT TIME ZONE 'UTC')::int, 'moduleCompleted', coalesce(country, ''), person_id FROM module_completions
-  UNION ALL
-  SELECT extract(year FROM attended_at AT TIME ZONE 'UTC')::int,
-         CASE WHEN kind = 'workshop' THEN 'attendedWorkshop' ELSE 'attendedFestivalOrWebinar' END, country, person_id
-  FROM attendances`;
+export interface RecountStep {
+  name: string;
+  after: readonly string[];
+  run: (manager: EntityManager) => Promise<void>;
+}
 
 /**
- * Writes the report's counters from the facts in one pass each, instead of moving them fact by fact:
- * what a rebuild does once after replaying the facts (ProjectorService's 'replay' writer),
- * which costs a fraction of moving them per chunk. It gives the counters the projector's moves give,
- * except for rows whose count came back to 0, which it leaves out (the report skips them). Call it
- * while no live writer can move a counter (the rebuild holds them off: holdLiveWriters).
+ * Facts that support a person's funnel stage in a calendar year and country ('' unknown): the same
+ * facts the projector turns into reach changes (reach.ts), read from the tables instead. Each stage
+ * comes from one table only, so a person's rows from one table are counted apart from the others'.
+ */
+const REACH_FACTS = {
+  enrolments: `SELECT year, 'enrolled' AS stage, coalesce(country, '') AS country, person_id FROM enrolment_years WHERE enrolled`,
+  'module completions': `SELECT extract(year FROM completed_at AT TIME ZONE 'UTC')::int AS year, 'moduleCompleted' AS stage, coalesce(country, '') AS country, person_id
+    FROM module_completions`,
+  attendances: `SELECT extract(year FROM attended_at AT TIME ZONE 'UTC')::int AS year,
+         CASE WHEN kind = 'workshop' THEN 'attendedWorkshop' ELSE 'attendedFestivalOrWebinar' END AS stage, country, person_id
+    FROM attendances`,
+} as const;
+
+/** A person's rows per year, stage and country from one table of facts, with the facts supporting each (as applyReach keeps them). */
+function reachFrom(facts: keyof typeof REACH_FACTS, after: readonly string[]): RecountStep {
+  return {
+    name: `reach: ${facts}`,
+    after: ['reach emptied', ...after],
+    run: async (manager) => {
+      await manager.query(
+        `INSERT INTO reach_people (person_id, year, stage, country, refs)
+         SELECT person_id, year, stage, country, count(*) FROM (${REACH_FACTS[facts]}) f GROUP BY 1, 2, 3, 4`,
+      );
+    },
+  };
+}
+
+const REACH_ROWS = Object.keys(REACH_FACTS).map((facts) => `reach: ${facts}`);
+
+/**
+ * The counters counted from the facts, step by step: what a rebuild does once after replaying the
+ * facts (ProjectorService's 'replay' writer), which costs a fraction of moving them per chunk. It
+ * gives the counters the projector's moves give, except for rows whose count came back to 0, which
+ * it leaves out (the report skips them). In an order that `recountFromFacts` can follow as it is.
+ */
+export const RECOUNT_STEPS: readonly RecountStep[] = [
+  {
+    // The yearly standing of each enrolment and the counts from it.
+    name: 'enrolments',
+    after: [],
+    run: async (manager) => {
+      await manager.query('TRUNCATE enrolment_years, enrolment_counts');
+      await manager.query(standingStatement('true'));
+      await manager.query(
+        `INSERT INTO enrolment_counts (year, course_key, country, week, enrolled, created)
+         SELECT year, course_key, coalesce(country, ''), week, count(*) FILTER (WHERE enrolled), count(*)
+         FROM enrolment_years GROUP BY 1, 2, 3, 4`,
+      );
+    },
+  },
+  {
+    // The people's rows are written without their key, which is built after them (one sort).
+    name: 'reach emptied',
+    after: [],
+    run: async (manager) => {
+      await manager.query('TRUNCATE reach_people, reach_counts');
+      await manager.query('ALTER TABLE reach_people DROP CONSTRAINT IF EXISTS reach_people_pkey');
+    },
+  },
+  reachFrom('module completions', []),
+  reachFrom('attendances', []),
+  reachFrom('enrolments', ['enrolments']),
+  {
+    // The people per key, on the four keys applyReach moves, counted from the people's rows.
+    name: 'reach counts',
+    after: REACH_ROWS,
+    run: async (manager) => {
+      await manager.query(
+        `INSERT INTO reach_counts (year, stage, country, people)
+         SELECT year, CASE WHEN grouping(stage) = 1 THEN '*' ELSE stage END, CASE WHEN grouping(country) = 1 THEN '*' ELSE country END, count(DISTINCT person_id)
+         FROM reach_people GROUP BY year, GROUPING SETS ((stage, country), (stage), (country), ())`,
+      );
+    },
+  },
+  {
+    // After the counts: building the key locks the table against their reading it.
+    name: 'reach key',
+    after: ['reach counts'],
+    run: async (manager) => {
+      await manager.query('ALTER TABLE reach_people ADD CONSTRAINT reach_people_pkey PRIMARY KEY (person_id, year, stage, country)');
+    },
+  },
+  {
+    // Each activity's named participants.
+    name: 'activities',
+    after: [],
+    run: async (manager) => {
+      await manager.query(
+        `UPDATE activities a SET named = coalesce(n.named, 0)
+         FROM activities b LEFT JOIN (SELECT activity_id, count(*)::int AS named FROM attendances GROUP BY 1) n USING (activity_id)
+         WHERE a.activity_id = b.activity_id AND a.named IS DISTINCT FROM coalesce(n.named, 0)`,
+      );
+    },
+  },
+  {
+    name: 'daily counts',
+    after: [],
+    run: async (manager) => {
+      await manager.query('TRUNCATE daily_counts');
+      await manager.query(
+        `INSERT INTO daily_counts (day, metric, course_key, module_key, n)
+         SELECT (completed_at AT TIME ZONE 'UTC')::date, 'moduleCompleted', course_key, module_key, count(*) FROM module_completions GROUP BY 1, 3, 4
+         UNION ALL
+         SELECT (completed_at AT TIME ZONE 'UTC')::date, 'courseCompleted', course_key, '', count(*) FROM course_completions GROUP BY 1, 3
+         UNION ALL
+         SELECT (issued_at AT TIME ZONE 'UTC')::date, 'certificate', course_key, '', count(*) FROM certificates GROUP BY 1, 3`,
+      );
+    },
+  },
+];
+
+/**
+ * Writes the report's counters from the facts (RECOUNT_STEPS, one after another). Call it while no
+ * live writer can move a counter (the rebuild holds them off: holdLiveWriters).
  */
 export async function recountFromFacts(manager: EntityManager): Promise<void> {
-  await recountEnrolmentsAndReach(manager);
-  await recountActivitiesAndDays(manager);
-}
-
-/** The tables `recountEnrolmentsAndReach` writes (the rest of COUNTER_TABLES: `recountActivitiesAndDays`). */
-export const ENROLMENT_AND_REACH_TABLES = ['enrolment_years', 'enrolment_counts', 'reach_people', 'reach_counts'] as const;
-
-/**
- * The yearly standing of each enrolment and the counts from it, and the people reached: one part of
- * `recountFromFacts`, which a rebuild runs beside the other on a connection of its own (different
- * tables).
- */
-export async function recountEnrolmentsAndReach(manager: EntityManager): Promise<void> {
-  await manager.query(`TRUNCATE ${ENROLMENT_AND_REACH_TABLES.join(', ')}`);
-  await manager.query(standingStatement('true'));
-  await manager.query(
-    `INSERT INTO enrolment_counts (year, course_key, country, week, enrolled, created)
-     SELECT year, course_key, coalesce(country, ''), week, count(*) FILTER (WHERE enrolled), count(*)
-     FROM enrolment_years GROUP BY 1, 2, 3, 4`,
-  );
-  // A person's rows per year, stage and country, with the facts supporting each (as applyReach keeps
-  // them); the people per key, on the four keys applyReach moves, counted from those rows. The
-  // table's key is built after its rows (one sort).
-  await manager.query(`ALTER TABLE reach_people DROP CONSTRAINT reach_people_pkey`);
-  await manager.query(
-    `INSERT INTO reach_people (person_id, year, stage, country, refs)
-     SELECT person_id, year, stage, country, count(*) FROM (${REACH_FACTS}) f GROUP BY 1, 2, 3, 4`,
-  );
-  await manager.query(`ALTER TABLE reach_people ADD CONSTRAINT reach_people_pkey PRIMARY KEY (person_id, year, stage, country)`);
-  await manager.query(
-    `INSERT INTO reach_counts (year, stage, country, people)
-     SELECT year, CASE WHEN grouping(stage) = 1 THEN '*' ELSE stage END, CASE WHEN grouping(country) = 1 THEN '*' ELSE country END, count(DISTINCT person_id)
-     FROM reach_people GROUP BY year, GROUPING SETS ((stage, country), (stage), (country), ())`,
-  );
-}
-
-/** Each activity's named participants and the daily counts: the other part of `recountFromFacts`. */
-export async function recountActivitiesAndDays(manager: EntityManager): Promise<void> {
-  await manager.query(`TRUNCATE daily_counts`);
-  await manager.query(
-    `UPDATE activities a SET named = coalesce(n.named, 0)
-     FROM activities b LEFT JOIN (SELECT activity_id, count(*)::int AS named FROM attendances GROUP BY 1) n USING (activity_id)
-     WHERE a.activity_id = b.activity_id AND a.named IS DISTINCT FROM coalesce(n.named, 0)`,
-  );
-  await manager.query(
-    `INSERT INTO daily_counts (day, metric, course_key, module_key, n)
-     SELECT (completed_at AT TIME ZONE 'UTC')::date, 'moduleCompleted', course_key, module_key, count(*) FROM module_completions GROUP BY 1, 3, 4
-     UNION ALL
-     SELECT (completed_at AT TIME ZONE 'UTC')::date, 'courseCompleted', course_key, '', count(*) FROM course_completions GROUP BY 1, 3
-     UNION ALL
-     SELECT (issued_at AT TIME ZONE 'UTC')::date, 'certificate', course_key, '', count(*) FROM certificates GROUP BY 1, 3`,
-  );
+  for (const step of RECOUNT_STEPS) await step.run(manager);
 }

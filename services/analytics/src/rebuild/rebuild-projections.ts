@@ -21,10 +21,10 @@ export interface RebuildResult {
   deadLettered: number;
   millis: number;
   /**
-   * Where the time went (ms): the replay of the facts; then, side by side (finishReplay), the
-   * enrolment and reach counters, and the event log made whole with the other counters.
+   * Where the time went (ms): the replay of the facts; then the finish (finishReplay), and each of
+   * its steps (two at a time).
    */
-  phases: { replay: number; counters: number; eventLog: number };
+  phases: { replay: number; finish: number; steps: Record<string, number> };
 }
 
 export interface RebuildOptions {
@@ -145,7 +145,8 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     consumers = undefined;
     await sessionLasted(lock);
     const replayed = Date.now();
-    const finished = await finishReplay(dataSource);
+    const steps = await finishReplay(dataSource);
+    const finished = Date.now();
     replaying = false;
 
     await dataSource.query('DELETE FROM inbox WHERE consumer_group = $1', [group]);
@@ -165,7 +166,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       rows,
       deadLettered: (await recordCount(admin, [deadLetterTopic])) - deadLettersBefore,
       millis: Date.now() - started,
-      phases: { replay: replayed - replayStarted, ...finished },
+      phases: { replay: replayed - replayStarted, finish: finished - replayed, steps },
     };
   } finally {
     consumers?.kill();

@@ -9,7 +9,7 @@
 // 'join', and stops (committing its offsets) when it sends 'stop'.
 import { DataSource } from 'typeorm';
 import { EventCatalogue } from '@socialmakers/contracts';
-import { ConsumerRunner, createEventProducer, createKafka, type KafkaSettings } from '@socialmakers/messaging';
+import { ConsumerRunner, createEventProducer, createKafka, type KafkaSettings } from '@socialmakers/messaging/plain';
 import { analyticsDataSourceOptions } from '../database/data-source';
 import { ProjectorService } from '../projections/projector.service';
 
@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     // The consumers join one after another: the first learns of the next one's join at its next
     // heartbeat, and the next one waits for that (3 s at the default interval).
     heartbeatIntervalMs: 50,
+    // Both consumers join at once, so one of them joins again (the group rebalancing): soon.
+    clientRetryInitialMs: 50,
     // The rebuild stops its consumers as soon as they have caught up, and a stop waits for the
     // fetch in flight, which the broker holds while there is nothing new (5 s at the default).
     maxWaitTimeMs: 100,

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROJECTION_TABLES } from '../projections/projector.service';
 import { dropEventLogKeys, restoreEventLogKeys } from '../projections/event-log-keys';
-import { ENROLMENT_AND_REACH_TABLES, recountActivitiesAndDays, recountEnrolmentsAndReach } from '../projections/recount';
+import { RECOUNT_STEPS, type RecountStep } from '../projections/recount';
 
 /**
  * What no statement of the replay needs, left out while it runs and built once at the end, in one
@@ -9,11 +9,11 @@ import { ENROLMENT_AND_REACH_TABLES, recountActivitiesAndDays, recountEnrolments
  * (projections/event-log-keys.ts) and the secondary indexes only the streams, exports and the report read.
  */
 const INDEXES_AFTER_REPLAY = [
-  { name: 'event_log_type_time', create: 'CREATE INDEX IF NOT EXISTS event_log_type_time ON event_log (type, occurred_at)' },
-  { name: 'module_completions_time', create: 'CREATE INDEX IF NOT EXISTS module_completions_time ON module_completions (completed_at)' },
+  { table: 'event_log', name: 'event_log_type_time', create: 'CREATE INDEX IF NOT EXISTS event_log_type_time ON event_log (type, occurred_at)' },
+  { table: 'module_completions', name: 'module_completions_time', create: 'CREATE INDEX IF NOT EXISTS module_completions_time ON module_completions (completed_at)' },
 ];
 
-/** Memory for each sort, hash and index build of the rebuild's finish (two run side by side). */
+/** Memory for each sort, hash and index build of the rebuild's finish (FINISH_CONNECTIONS run side by side). */
 const REBUILD_WORK_MEM = '256MB';
 
 /** Empties the projections for a replay and drops what is built after it. */
@@ -29,40 +29,138 @@ export async function restoreEventLog(manager: EntityManager): Promise<void> {
   for (const index of INDEXES_AFTER_REPLAY) await manager.query(index.create);
 }
 
+/** The connections the finish runs its steps on: the machine's two cores, as the replay's two consumers. */
+const FINISH_CONNECTIONS = 2;
+
+/** The counters' tables, analysed once their last step is done. */
+const COUNTER_TABLES_ANALYSED = ['enrolment_years', 'enrolment_counts', 'reach_people', 'reach_counts'];
+
 /**
- * After the replay, side by side on two connections (different tables; each is one backend's work),
- * each side then analysing what it wrote, for the report's and the streams' plans, as after any bulk
- * load:
- * - `counters`: the enrolments' standing and counts and the people reached (the longer chain of
- *   counters, each from the one before);
- * - `eventLog`: the event log made whole (its repeats removed, its keys and indexes built), then
- *   each activity's named participants and the daily counts, and the facts' statistics.
- * The caller holds the live writers off (holdLiveWriters) until this returns.
+ * What the finish does after the replay: the counters counted from the facts (RECOUNT_STEPS), the
+ * event log made whole (its repeats removed, its keys built), the indexes built after the replay, and
+ * each table analysed once written (for the report's and the streams' plans, as after any bulk load).
+ * Steps on the same table that would lock each other out follow each other.
  */
-export async function finishReplay(dataSource: DataSource): Promise<{ counters: number; eventLog: number }> {
-  const timed = async (work: (manager: EntityManager) => Promise<void>) => {
-    const started = Date.now();
-    await dataSource.transaction(async (manager) => {
-      // Sorts and hashes over every fact of the programme, in memory instead of spilled to disk in 4 MB
-      // runs (PostgreSQL's defaults); for these two transactions only, and one rebuild runs at a time.
+const FINISH_WORK: readonly RecountStep[] = [
+  { name: 'event log keys', after: [], run: restoreEventLogKeys },
+  ...INDEXES_AFTER_REPLAY.map((index) => ({
+    name: `index ${index.name}`,
+    after: index.table === 'event_log' ? ['event log keys'] : [],
+    run: async (manager: EntityManager) => void (await manager.query(index.create)),
+  })),
+  ...RECOUNT_STEPS,
+  {
+    name: 'event log analysed',
+    after: ['index event_log_type_time'],
+    run: async (manager) => void (await manager.query('ANALYZE event_log')),
+  },
+  {
+    name: 'counters analysed',
+    after: ['enrolments', 'reach key'],
+    run: async (manager) => void (await manager.query(`ANALYZE ${COUNTER_TABLES_ANALYSED.join(', ')}`)),
+  },
+  {
+    name: 'facts analysed',
+    after: ['activities', 'daily counts', 'index module_completions_time'],
+    run: async (manager) => {
+      const facts = PROJECTION_TABLES.filter((table) => table !== 'event_log' && !COUNTER_TABLES_ANALYSED.includes(table));
+      await manager.query(`ANALYZE ${facts.join(', ')}`);
+    },
+  },
+];
+
+/**
+ * The steps taken first when more than one can start: the longest chain (the enrolments' standing,
+ * the people reached, their counts and key) and the largest sorts (the event log's keys and index);
+ * the small steps fill in at the end, in FINISH_WORK's order.
+ */
+const TAKEN_FIRST = [
+  'enrolments',
+  'reach emptied',
+  'reach: attendances',
+  'reach: module completions',
+  'event log keys',
+  'reach: enrolments',
+  'reach counts',
+  'reach key',
+  'index event_log_type_time',
+];
+const rank = (step: RecountStep) => (TAKEN_FIRST.includes(step.name) ? TAKEN_FIRST.indexOf(step.name) : TAKEN_FIRST.length);
+const FINISH_STEPS = [...FINISH_WORK].sort((a, b) => rank(a) - rank(b));
+
+/**
+ * Runs the finish's steps (FINISH_STEPS) on FINISH_CONNECTIONS connections, each step in a
+ * transaction of its own as soon as the steps it follows are committed, the first such in the list
+ * first: the longest chain (the enrolments' standing, the people reached, their counts) and the
+ * largest sorts (the event log's keys and index) keep both cores busy to the end instead of one
+ * connection's fixed half waiting for the other's. Returns each step's time (ms). The caller holds
+ * the live writers off (holdLiveWriters) until this returns; a failed step fails the rebuild, after
+ * the steps under way have ended.
+ */
+export async function finishReplay(dataSource: DataSource): Promise<Record<string, number>> {
+  return runSteps(FINISH_STEPS, FINISH_CONNECTIONS, (work) =>
+    dataSource.transaction(async (manager) => {
+      // Sorts and hashes over every fact of the programme, in memory instead of spilled to disk in
+      // 4 MB runs (PostgreSQL's defaults); for the finish's transactions only (one rebuild at a time).
       await manager.query(`SET LOCAL work_mem = '${REBUILD_WORK_MEM}'`);
       await manager.query(`SET LOCAL maintenance_work_mem = '${REBUILD_WORK_MEM}'`);
       await work(manager);
-    });
-    return Date.now() - started;
+    }),
+  );
+}
+
+/**
+ * Runs `steps` on `connections` connections at once, each in a transaction of its own (`transaction`)
+ * as soon as the steps it follows are done, the first such in the list first. Returns each step's
+ * time (ms). On a failure no further step starts, and it rejects with the first failure once the
+ * steps under way have ended.
+ */
+export async function runSteps(
+  steps: readonly RecountStep[],
+  connections: number,
+  transaction: (work: (manager: EntityManager) => Promise<void>) => Promise<unknown>,
+): Promise<Record<string, number>> {
+  const names = new Set(steps.map((step) => step.name));
+  for (const step of steps) {
+    const unknown = step.after.filter((name) => !names.has(name));
+    if (unknown.length > 0) throw new Error(`the step "${step.name}" follows unknown steps: ${unknown.join(', ')}`);
+  }
+  const timings: Record<string, number> = {};
+  const done = new Set<string>();
+  const taken = new Set<string>();
+  let failed = false;
+  let waiting: Array<() => void> = [];
+  const wakeAll = () => {
+    const woken = waiting;
+    waiting = [];
+    for (const wake of woken) wake();
   };
-  const reach: readonly string[] = ENROLMENT_AND_REACH_TABLES;
-  const others = PROJECTION_TABLES.filter((table) => !reach.includes(table));
-  const [counters, eventLog] = await Promise.all([
-    timed(async (manager) => {
-      await recountEnrolmentsAndReach(manager);
-      await manager.query(`ANALYZE ${reach.join(', ')}`);
-    }),
-    timed(async (manager) => {
-      await restoreEventLog(manager);
-      await recountActivitiesAndDays(manager);
-      await manager.query(`ANALYZE ${others.join(', ')}`);
-    }),
-  ]);
-  return { counters, eventLog };
+  const connection = async () => {
+    while (!failed && taken.size < steps.length) {
+      const step = steps.find((candidate) => !taken.has(candidate.name) && candidate.after.every((name) => done.has(name)));
+      if (!step) {
+        // Nothing can start and nothing is under way to end: the rest follow each other in a circle.
+        if (taken.size === done.size) throw new Error(`the steps ${steps.filter((s) => !taken.has(s.name)).map((s) => `"${s.name}"`).join(', ')} follow each other in a circle`);
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        continue;
+      }
+      taken.add(step.name);
+      const started = Date.now();
+      try {
+        await transaction(step.run);
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        wakeAll();
+      }
+      timings[step.name] = Date.now() - started;
+      done.add(step.name);
+      wakeAll();
+    }
+  };
+  const outcomes = await Promise.allSettled(Array.from({ length: connections }, connection));
+  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+  return timings;
 }
