@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
 /** The funnel stages kept per person and year; all four are "activities" for unique people ('*'). */
-export type ReachStage = 'enrolled' | 'moduleCompleted' | 'attendedWorkshop' | 'attendedFestivalOrWebinar';
+export const REACH_STAGES = ['enrolled', 'moduleCompleted', 'attendedWorkshop', 'attendedFestivalOrWebinar'] as const;
+export type ReachStage = (typeof REACH_STAGES)[number];
 
 /** One fact that starts (+1) or stops (-1) supporting a person's stage in a year and country. */
 export interface ReachChange {
