@@ -9,11 +9,12 @@ import { REACH_STAGES } from './reach';
 export const COUNTER_TABLES = ['enrolment_years', 'enrolment_counts', 'daily_counts', 'reach_people', 'reach_counts'] as const;
 
 /**
- * One statement (or a few) of counting the counters from the facts, and the steps it needs done
- * first. A rebuild runs them on two connections, each step as soon as those before it are done
- * (rebuild/replay-tables.ts); `recountFromFacts` runs them one after another.
+ * One step of a rebuild's finish (a statement or a few, such as counting one counter from the facts)
+ * and the steps it must follow. A rebuild runs its steps on two connections, each as soon as the
+ * steps it follows are done (rebuild/replay-tables.ts); `recountFromFacts` runs the counters' steps
+ * one after another.
  */
-export interface RecountStep {
+export interface FinishStep {
   name: string;
   after: readonly string[];
   run: (manager: EntityManager) => Promise<void>;
@@ -34,7 +35,7 @@ const REACH_FACTS = {
 } as const;
 
 /** A person's rows per year, stage and country from one table of facts, with the facts supporting each (as applyReach keeps them). */
-function reachFrom(facts: keyof typeof REACH_FACTS, after: readonly string[]): RecountStep {
+function reachFrom(facts: keyof typeof REACH_FACTS, after: readonly string[]): FinishStep {
   return {
     name: `reach: ${facts}`,
     after: ['reach emptied', ...after],
@@ -55,7 +56,7 @@ const REACH_ROWS = Object.keys(REACH_FACTS).map((facts) => `reach: ${facts}`);
  * gives the counters the projector's moves give, except for rows whose count came back to 0, which
  * it leaves out (the report skips them). In an order that `recountFromFacts` can follow as it is.
  */
-export const RECOUNT_STEPS: readonly RecountStep[] = [
+export const RECOUNT_STEPS: readonly FinishStep[] = [
   {
     // The yearly standing of each enrolment and the counts from it.
     name: 'enrolments',

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROJECTION_TABLES } from '../projections/projector.service';
 import { dropEventLogKeys, restoreEventLogKeys } from '../projections/event-log-keys';
-import { RECOUNT_STEPS, type RecountStep } from '../projections/recount';
+import { RECOUNT_STEPS, type FinishStep } from '../projections/recount';
 
 /**
  * What no statement of the replay needs, left out while it runs and built once at the end, in one
@@ -41,7 +41,7 @@ const COUNTER_TABLES_ANALYSED = ['enrolment_years', 'enrolment_counts', 'reach_p
  * each table analysed once written (for the report's and the streams' plans, as after any bulk load).
  * Steps on the same table that would lock each other out follow each other.
  */
-const FINISH_WORK: readonly RecountStep[] = [
+const FINISH_WORK: readonly FinishStep[] = [
   { name: 'event log keys', after: [], run: restoreEventLogKeys },
   ...INDEXES_AFTER_REPLAY.map((index) => ({
     name: `index ${index.name}`,
@@ -85,7 +85,7 @@ const TAKEN_FIRST = [
   'reach key',
   'index event_log_type_time',
 ];
-const rank = (step: RecountStep) => (TAKEN_FIRST.includes(step.name) ? TAKEN_FIRST.indexOf(step.name) : TAKEN_FIRST.length);
+const rank = (step: FinishStep) => (TAKEN_FIRST.includes(step.name) ? TAKEN_FIRST.indexOf(step.name) : TAKEN_FIRST.length);
 const FINISH_STEPS = [...FINISH_WORK].sort((a, b) => rank(a) - rank(b));
 
 /**
@@ -116,7 +116,7 @@ export async function finishReplay(dataSource: DataSource): Promise<Record<strin
  * steps under way have ended.
  */
 export async function runSteps(
-  steps: readonly RecountStep[],
+  steps: readonly FinishStep[],
   connections: number,
   transaction: (work: (manager: EntityManager) => Promise<void>) => Promise<unknown>,
 ): Promise<Record<string, number>> {

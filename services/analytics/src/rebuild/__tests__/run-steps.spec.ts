@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { RecountStep } from '../../projections/recount';
+import type { FinishStep } from '../../projections/recount';
 import { runSteps } from '../replay-tables';
 
 /** A step that records when it starts and ends, and takes `ms` (or fails after it). */
-function step(name: string, after: string[], log: string[], ms = 5, failure?: Error): RecountStep {
+function step(name: string, after: string[], log: string[], ms = 5, failure?: Error): FinishStep {
   return {
     name,
     after,
