@@ -320,7 +320,7 @@ export class ConsumerRunner {
         specversion: '1.0',
         datacontenttype: 'application/json',
         data: checked.payload,
-        partitionkey: message.key?.toString() ?? '',
+        partitionkey: event.partitionkey,
         requestid: typeof event['requestid'] === 'string' ? (event['requestid'] as string) : undefined,
       };
       // The value is then the data's JSON as it is: a handler storing the data may take its bytes.
