@@ -41,7 +41,8 @@ async function main(): Promise<void> {
       const rows = Object.entries(result.rows).map(([table, count]) => `${table} ${count}`).join(', ');
       process.stdout.write(
         `Rebuilt the analytics projections from ${result.records} records (${result.events} distinct events) in ${(result.millis / 1000).toFixed(1)} s; ` +
-          `${result.deadLettered} dead-lettered. Rows: ${rows}.\n`,
+          `${result.deadLettered} dead-lettered. Replay ${(result.phases.replay / 1000).toFixed(1)} s, finish ${(result.phases.finish / 1000).toFixed(1)} s ` +
+          `(${Object.entries(result.phases.steps).map(([step, ms]) => `${step} ${ms} ms`).join(', ')}). Rows: ${rows}.\n`,
       );
     }
   } catch (error) {
