@@ -1,6 +1,7 @@
 // The plain layer, without Nest: what tools, tests, benchmarks and the rebuild's replay consumer
-// processes use. A process that needs only this loads a third of the modules the whole library
-// (index.ts, with the Nest layer and its service kit) loads, which is most of its start-up time.
+// processes use. Loading the whole library (index.ts) brings the Nest layer and its service kit too:
+// a replay consumer process loaded 2,386 modules with it and 1,572 with this, and was ready 0.35 s
+// sooner (module loading is most of its start).
 export { createKafka, parseBrokers, type KafkaSettings } from './kafka/kafka-client';
 export { createEventProducer } from './kafka/event-producer';
 export { KafkaBrokerProbe } from './kafka/broker-probe';
