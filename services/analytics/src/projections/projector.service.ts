@@ -84,6 +84,7 @@ const ACTIVITY_TYPES: readonly EventType[] = [
   ActivityHeldV1.type,
   HeadcountRecordedV1.type,
 ];
+const ACTIVITY_TYPE_SET: ReadonlySet<string> = new Set(ACTIVITY_TYPES);
 
 /**
  * The upsert of a completion (module or course): it counts once, at its earliest time, with that
@@ -106,8 +107,6 @@ function completionUpsert(table: string, key: string, completions: string, retur
        ), up AS (${upsert('changed')})
        SELECT ${returned} FROM changed`;
 }
-
-const ACTIVITY_TYPE_SET: ReadonlySet<string> = new Set(ACTIVITY_TYPES);
 
 /**
  * Who applies a chunk.

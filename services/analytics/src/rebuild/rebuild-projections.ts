@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { allTopics, ConsumerGroups, deadLetterTopicFor, qualified, Topics } from '@socialmakers/contracts';
-import { createKafka, provisionTopics, type KafkaSettings } from '@socialmakers/messaging';
+import { createKafka, provisionTopics, type KafkaSettings } from '@socialmakers/messaging/plain';
 import { holdLiveWriters, PROJECTION_TABLES } from '../projections/projector.service';
 import { ReplayConsumers } from './replay-consumers';
 import { finishReplay, prepareForReplay, restoreEventLog } from './replay-tables';

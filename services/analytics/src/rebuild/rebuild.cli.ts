@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { DataSource } from 'typeorm';
-import { parseBrokers } from '@socialmakers/messaging';
+import { parseBrokers } from '@socialmakers/messaging/plain';
 import { analyticsDataSourceOptions } from '../database/data-source';
 import { RebuildAlreadyRunningError, rebuildProjections } from './rebuild-projections';
 

@@ -85,6 +85,8 @@ const TAKEN_FIRST = [
   'reach key',
   'index event_log_type_time',
 ];
+const misnamed = TAKEN_FIRST.filter((name) => !FINISH_WORK.some((step) => step.name === name));
+if (misnamed.length > 0) throw new Error(`TAKEN_FIRST names no step of the finish: ${misnamed.join(', ')}`);
 const rank = (step: FinishStep) => (TAKEN_FIRST.includes(step.name) ? TAKEN_FIRST.indexOf(step.name) : TAKEN_FIRST.length);
 const FINISH_STEPS = [...FINISH_WORK].sort((a, b) => rank(a) - rank(b));
 
@@ -150,9 +152,8 @@ export async function runSteps(
         await transaction(step.run);
       } catch (error) {
         failed = true;
-        throw error;
-      } finally {
         wakeAll();
+        throw error;
       }
       timings[step.name] = Date.now() - started;
       done.add(step.name);
