@@ -3,6 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { allTopics, ConsumerGroups, deadLetterTopicFor, qualified, Topics } from '@socialmakers/contracts';
 import { createKafka, provisionTopics, type KafkaSettings } from '@socialmakers/messaging/plain';
 import { holdLiveWriters, PROJECTION_TABLES } from '../projections/projector.service';
+import { ProgressPoll } from './progress-poll';
 import { ReplayConsumers } from './replay-consumers';
 import { finishReplay, prepareForReplay, restoreEventLog } from './replay-tables';
 
@@ -33,8 +34,9 @@ export interface RebuildOptions {
   kafka: KafkaSettings;
   onProgress?: (progress: RebuildProgress) => void;
   /**
-   * How often progress is read from the group's committed offsets (default 50 ms): the replay is
-   * over when the last offsets are committed, and each poll is one small request to the broker.
+   * The shortest wait between two reads of the group's committed offsets (default 50 ms), taken as
+   * the replay nears its end, which is when the last offsets are committed; further from it the
+   * reads are up to a second apart (progress-poll.ts).
    */
   pollMs?: number;
   /**
@@ -127,6 +129,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
 
     if (total > 0) {
       await consumers.join();
+      const poll = new ProgressPoll(options.pollMs ?? 50);
       for (;;) {
         const committed = await admin.fetchOffsets({ groupId: group, topics });
         let done = 0;
@@ -138,7 +141,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
         }
         options.onProgress?.({ done, total });
         if (done >= total) break;
-        await Promise.race([new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 50)), consumers.failure]);
+        await Promise.race([new Promise((resolve) => setTimeout(resolve, poll.next(done, total))), consumers.failure]);
       }
     }
     await consumers.stop();
