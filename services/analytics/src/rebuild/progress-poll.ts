@@ -8,8 +8,8 @@
  * still moves every second) and at least `shortestMs`, so the end is seen soon after it comes.
  */
 export class ProgressPoll {
+  /** The first read: the rate is what was done since. */
   private first?: { at: number; done: number };
-  private last = 0;
 
   constructor(
     private readonly shortestMs: number,
@@ -18,8 +18,7 @@ export class ProgressPoll {
 
   /** The wait before the next read, given what the last one found (`done` of `total`) at `now` (ms). */
   next(done: number, total: number, now = Date.now()): number {
-    if (this.first === undefined || done < this.last) this.first = { at: now, done };
-    this.last = done;
+    this.first ??= { at: now, done };
     const elapsed = now - this.first.at;
     const progressed = done - this.first.done;
     // No rate seen yet (the first commits are a commit interval away): read again soon.

@@ -24,12 +24,4 @@ describe('ProgressPoll (when the rebuild reads the replay offsets next)', () => 
     poll.next(0, 1_000_000, 0);
     expect(poll.next(999_990, 1_000_000, 100_000)).toBe(50);
   });
-
-  it('starts its rate again when the count goes back (a new replay on the same poll)', () => {
-    const poll = new ProgressPoll(50, 1000);
-    poll.next(0, 100, 0);
-    expect(poll.next(90, 100, 9_000)).toBe(250);
-    // Back to 10 of 100 at 20 s: only what happened since counts, so no rate yet.
-    expect(poll.next(10, 100, 20_000)).toBe(50);
-  });
 });
