@@ -1,5 +1,12 @@
 import { ProgressPoll } from '../progress-poll';
 
+/** A poll of 50 ms to 1 s whose first read, at 0 ms, found nothing done of a million. */
+function pollFromStart(): ProgressPoll {
+  const poll = new ProgressPoll(50, 1000);
+  poll.next(0, 1_000_000, 0);
+  return poll;
+}
+
 describe('ProgressPoll (when the rebuild reads the replay offsets next)', () => {
   it('reads again soon until a rate is seen', () => {
     const poll = new ProgressPoll(50);
@@ -9,8 +16,7 @@ describe('ProgressPoll (when the rebuild reads the replay offsets next)', () => 
   });
 
   it('waits a quarter of the time the replay still needs at the rate seen, at most a second', () => {
-    const poll = new ProgressPoll(50, 1000);
-    poll.next(0, 1_000_000, 0);
+    const poll = pollFromStart();
     // 10,000 events per second: 990,000 left is 99 s, far beyond the longest wait.
     expect(poll.next(10_000, 1_000_000, 1000)).toBe(1000);
     // 2 s left: half a second.
@@ -20,8 +26,7 @@ describe('ProgressPoll (when the rebuild reads the replay offsets next)', () => 
   });
 
   it('reads at the shortest wait as the end nears, so the end is seen soon after it comes', () => {
-    const poll = new ProgressPoll(50, 1000);
-    poll.next(0, 1_000_000, 0);
+    const poll = pollFromStart();
     expect(poll.next(999_990, 1_000_000, 100_000)).toBe(50);
   });
 });
