@@ -25,19 +25,26 @@ const CREATE = `CREATE TEMPORARY TABLE IF NOT EXISTS ${CHUNK_EVENTS} (
 const created = new WeakSet<PoolClient>();
 
 /**
- * The chunk's rows: each event's place, its event log columns, and its data as JSON, taken as the
- * record carried it when that is exactly the data (recordDataOf), else serialised.
+ * The chunk's rows: each event's place (when `numbered`: the staged chunk's `n`), its event log
+ * columns, and its data as JSON, taken as the record carried it when that is exactly the data
+ * (recordDataOf), else serialised.
  */
-function chunkRows(envelopes: EventEnvelope[]): CopyRows {
+function eventRows(envelopes: EventEnvelope[], numbered: boolean): CopyRows {
   let expected = 0;
   for (const e of envelopes) expected += 256 + (recordDataOf(e)?.length ?? 512);
   const rows = new CopyRows(expected);
   envelopes.forEach((e, n) => {
-    rows.value(n).value(e.source).value(e.id).value(e.type).value(e.subject).value(occurredAt(e)).value(e.time).value(countryOf(e));
+    if (numbered) rows.value(n);
+    rows.value(e.source).value(e.id).value(e.type).value(e.subject).value(occurredAt(e)).value(e.time).value(countryOf(e));
     const data = recordDataOf(e);
     (data ? rows.utf8(data) : rows.value(JSON.stringify(e.data))).endRow();
   });
   return rows;
+}
+
+/** The events as rows of the event log (EVENT_LOG_COLUMNS), in their order: a replay appends them by COPY. */
+export function eventLogRows(envelopes: EventEnvelope[]): CopyRows {
+  return eventRows(envelopes, false);
 }
 
 /**
@@ -52,7 +59,7 @@ export async function stageChunk(manager: EntityManager, envelopes: EventEnvelop
   }
   // Empty already, unless a caller applies two chunks in one transaction.
   await manager.query(`DELETE FROM ${CHUNK_EVENTS}`);
-  await copyRows(manager, CHUNK_EVENTS, ['n', ...EVENT_LOG_COLUMNS], chunkRows(envelopes));
+  await copyRows(manager, CHUNK_EVENTS, ['n', ...EVENT_LOG_COLUMNS], eventRows(envelopes, true));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROJECTION_TABLES } from '../projections/projector.service';
-import { dropEventLogKeys, restoreEventLogKeys } from '../projections/event-log-keys';
+import { buildEventLogKeyIndexes, dropEventLogKeys, restoreEventLogKeys } from '../projections/event-log-keys';
+import * as facts from '../projections/facts';
 import { RECOUNT_STEPS, type FinishStep } from '../projections/recount';
 
 /**
@@ -9,8 +10,16 @@ import { RECOUNT_STEPS, type FinishStep } from '../projections/recount';
  * (projections/event-log-keys.ts) and the secondary indexes only the streams, exports and the report read.
  */
 const INDEXES_AFTER_REPLAY = [
-  { table: 'event_log', name: 'event_log_type_time', create: 'CREATE INDEX IF NOT EXISTS event_log_type_time ON event_log (type, occurred_at)' },
-  { table: 'module_completions', name: 'module_completions_time', create: 'CREATE INDEX IF NOT EXISTS module_completions_time ON module_completions (completed_at)' },
+  {
+    name: 'event_log_type_time',
+    create: 'CREATE INDEX IF NOT EXISTS event_log_type_time ON event_log (type, occurred_at)',
+    after: [],
+  },
+  {
+    name: 'module_completions_time',
+    create: 'CREATE INDEX IF NOT EXISTS module_completions_time ON module_completions (completed_at)',
+    after: ['facts: module completions'],
+  },
 ];
 
 /** Memory for each sort, hash and index build of the rebuild's finish (FINISH_CONNECTIONS run side by side). */
@@ -35,20 +44,55 @@ const FINISH_CONNECTIONS = 2;
 /** The counters' tables, analysed once their last step is done. */
 const COUNTER_TABLES_ANALYSED = ['enrolment_years', 'enrolment_counts', 'reach_people', 'reach_counts'];
 
+/** The event log ready for reading a few of its events: its type index built, the table analysed (for the plans). */
+const LOG_INDEXED = ['event log analysed'];
+
 /**
- * What the finish does after the replay: the counters counted from the facts (RECOUNT_STEPS), the
- * event log made whole (its repeats removed, its keys built), the indexes built after the replay, and
- * each table analysed once written (for the report's and the streams' plans, as after any bulk load).
- * Steps on the same table that would lock each other out follow each other.
+ * The facts, written from the whole replayed event log in a step per table (the same statements as
+ * live, facts.ts). A programme's attendances, module completions and enrolments are most of its
+ * events: their steps read the whole log, from the start. The others read a few events each, through
+ * the log's type index once it is there, instead of the whole log once per statement.
+ */
+const FACT_STEPS: readonly FinishStep[] = [
+  { name: 'facts: attendances', after: [], run: async (manager) => void (await facts.writeAttendances(facts.eventLogSource(manager), false)) },
+  { name: 'facts: module completions', after: [], run: async (manager) => void (await facts.writeModuleCompletions(facts.eventLogSource(manager), false)) },
+  { name: 'facts: enrolments', after: [], run: async (manager) => void (await facts.writeEnrolmentEvents(facts.eventLogSource(manager), false)) },
+  { name: 'facts: activities', after: LOG_INDEXED, run: (manager) => facts.writeActivities(facts.eventLogSource(manager)) },
+  { name: 'facts: catalogue', after: LOG_INDEXED, run: (manager) => facts.writeCatalogue(facts.eventLogSource(manager)) },
+  { name: 'facts: course completions', after: LOG_INDEXED, run: async (manager) => void (await facts.writeCourseCompletions(facts.eventLogSource(manager), false)) },
+  { name: 'facts: certificates', after: LOG_INDEXED, run: async (manager) => void (await facts.writeCertificates(facts.eventLogSource(manager), false)) },
+  { name: 'facts: community', after: LOG_INDEXED, run: (manager) => facts.writeCommunity(facts.eventLogSource(manager)) },
+];
+const FACT_STEP_NAMES = FACT_STEPS.map((step) => step.name);
+
+/** The fact steps each counter's step reads the facts of (the others read them all). */
+const COUNTED_FROM: Readonly<Record<string, readonly string[]>> = {
+  enrolments: ['facts: enrolments'],
+  'reach: module completions': ['facts: module completions'],
+  'reach: attendances': ['facts: attendances'],
+  activities: ['facts: activities', 'facts: attendances'],
+  'daily counts': ['facts: module completions', 'facts: course completions', 'facts: certificates'],
+};
+
+/**
+ * What the finish does after the replay, which appended every event to the event log and wrote
+ * nothing else: the facts written from the log (FACT_STEPS), the counters counted from the facts
+ * (RECOUNT_STEPS), the event log made whole (its repeats removed and its keys' indexes built while
+ * the facts read it; the keys attached after, which locks its readers out), the indexes built after
+ * the replay, and each table analysed once written (for the report's and the streams' plans, as
+ * after any bulk load). Steps on the same table that would lock each other out follow each other.
  */
 const FINISH_WORK: readonly FinishStep[] = [
-  { name: 'event log keys', after: [], run: restoreEventLogKeys },
+  ...FACT_STEPS,
+  { name: 'event log key indexes', after: [], run: buildEventLogKeyIndexes },
+  { name: 'event log keys', after: ['event log key indexes', 'index event_log_type_time', ...FACT_STEP_NAMES], run: restoreEventLogKeys },
   ...INDEXES_AFTER_REPLAY.map((index) => ({
     name: `index ${index.name}`,
-    after: index.table === 'event_log' ? ['event log keys'] : [],
+    // Once its table is written (a finish step's name: the index follows it).
+    after: index.after,
     run: async (manager: EntityManager) => void (await manager.query(index.create)),
   })),
-  ...RECOUNT_STEPS,
+  ...RECOUNT_STEPS.map((step) => ({ ...step, after: [...step.after, ...(COUNTED_FROM[step.name] ?? FACT_STEP_NAMES)] })),
   {
     name: 'event log analysed',
     after: ['index event_log_type_time'],
@@ -61,10 +105,10 @@ const FINISH_WORK: readonly FinishStep[] = [
   },
   {
     name: 'facts analysed',
-    after: ['activities', 'daily counts', 'index module_completions_time'],
+    after: ['activities', 'daily counts', 'index module_completions_time', ...FACT_STEP_NAMES],
     run: async (manager) => {
-      const facts = PROJECTION_TABLES.filter((table) => table !== 'event_log' && !COUNTER_TABLES_ANALYSED.includes(table));
-      await manager.query(`ANALYZE ${facts.join(', ')}`);
+      const factTables = PROJECTION_TABLES.filter((table) => table !== 'event_log' && !COUNTER_TABLES_ANALYSED.includes(table));
+      await manager.query(`ANALYZE ${factTables.join(', ')}`);
     },
   },
 ];
@@ -75,15 +119,20 @@ const FINISH_WORK: readonly FinishStep[] = [
  * the small steps fill in at the end, in FINISH_WORK's order.
  */
 const TAKEN_FIRST = [
+  'index event_log_type_time',
+  'facts: attendances',
+  'facts: module completions',
+  'event log key indexes',
+  'event log analysed',
+  'facts: enrolments',
+  'facts: activities',
   'enrolments',
   'reach emptied',
   'reach: attendances',
   'reach: module completions',
-  'event log keys',
   'reach: enrolments',
   'reach counts',
   'reach key',
-  'index event_log_type_time',
 ];
 const misnamed = TAKEN_FIRST.filter((name) => !FINISH_WORK.some((step) => step.name === name));
 if (misnamed.length > 0) throw new Error(`TAKEN_FIRST names no step of the finish: ${misnamed.join(', ')}`);
