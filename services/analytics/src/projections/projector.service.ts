@@ -128,27 +128,27 @@ export class ProjectorService {
     );
     await writeCatalogue(source);
 
-    const enrolments = await writeEnrolmentEvents(source, true);
+    const enrolments = await writeEnrolmentEvents(source, 'live');
     const standing = await refreshEnrolmentStanding(manager, enrolments.map((row) => row.enrolment_id));
     reach.push(...standing.reach);
     enrolmentCounts.push(...standing.counts);
 
-    for (const row of await writeModuleCompletions(source, true)) {
+    for (const row of await writeModuleCompletions(source, 'live')) {
       days.push({ day: dayOf(row.at), metric: 'moduleCompleted', courseKey: row.course_key, moduleKey: row.module_key, delta: 1 });
       reach.push({ year: yearOf(row.at), stage: 'moduleCompleted', country: row.country, personId: row.person_id, delta: 1 });
       if (row.old_at === null) continue;
       days.push({ day: dayOf(row.old_at), metric: 'moduleCompleted', courseKey: row.course_key, moduleKey: row.module_key, delta: -1 });
       reach.push({ year: yearOf(row.old_at), stage: 'moduleCompleted', country: row.old_country, personId: row.person_id, delta: -1 });
     }
-    for (const row of await writeCourseCompletions(source, true)) {
+    for (const row of await writeCourseCompletions(source, 'live')) {
       days.push({ day: dayOf(row.at), metric: 'courseCompleted', courseKey: row.course_key, delta: 1 });
       if (row.old_at !== null) days.push({ day: dayOf(row.old_at), metric: 'courseCompleted', courseKey: row.course_key, delta: -1 });
     }
-    for (const row of await writeCertificates(source, true)) days.push({ day: dayOf(row.issued_at), metric: 'certificate', courseKey: row.course_key, delta: 1 });
+    for (const row of await writeCertificates(source, 'live')) days.push({ day: dayOf(row.issued_at), metric: 'certificate', courseKey: row.course_key, delta: 1 });
 
     await writeCommunity(source);
     await writeActivities(source);
-    for (const a of await writeAttendances(source, true)) {
+    for (const a of await writeAttendances(source, 'live')) {
       reach.push({
         year: yearOf(a.attended_at),
         stage: a.kind === 'workshop' ? 'attendedWorkshop' : 'attendedFestivalOrWebinar',

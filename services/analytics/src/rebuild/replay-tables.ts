@@ -54,13 +54,13 @@ const LOG_INDEXED = ['event log analysed'];
  * the log's type index once it is there, instead of the whole log once per statement.
  */
 const FACT_STEPS: readonly FinishStep[] = [
-  { name: 'facts: attendances', after: [], run: async (manager) => void (await facts.writeAttendances(facts.eventLogSource(manager), false)) },
-  { name: 'facts: module completions', after: [], run: async (manager) => void (await facts.writeModuleCompletions(facts.eventLogSource(manager), false)) },
-  { name: 'facts: enrolments', after: [], run: async (manager) => void (await facts.writeEnrolmentEvents(facts.eventLogSource(manager), false)) },
+  { name: 'facts: attendances', after: [], run: async (manager) => void (await facts.writeAttendances(facts.eventLogSource(manager), 'load')) },
+  { name: 'facts: module completions', after: [], run: async (manager) => void (await facts.writeModuleCompletions(facts.eventLogSource(manager), 'load')) },
+  { name: 'facts: enrolments', after: [], run: async (manager) => void (await facts.writeEnrolmentEvents(facts.eventLogSource(manager), 'load')) },
   { name: 'facts: activities', after: LOG_INDEXED, run: (manager) => facts.writeActivities(facts.eventLogSource(manager)) },
   { name: 'facts: catalogue', after: LOG_INDEXED, run: (manager) => facts.writeCatalogue(facts.eventLogSource(manager)) },
-  { name: 'facts: course completions', after: LOG_INDEXED, run: async (manager) => void (await facts.writeCourseCompletions(facts.eventLogSource(manager), false)) },
-  { name: 'facts: certificates', after: LOG_INDEXED, run: async (manager) => void (await facts.writeCertificates(facts.eventLogSource(manager), false)) },
+  { name: 'facts: course completions', after: LOG_INDEXED, run: async (manager) => void (await facts.writeCourseCompletions(facts.eventLogSource(manager), 'load')) },
+  { name: 'facts: certificates', after: LOG_INDEXED, run: async (manager) => void (await facts.writeCertificates(facts.eventLogSource(manager), 'load')) },
   { name: 'facts: community', after: LOG_INDEXED, run: (manager) => facts.writeCommunity(facts.eventLogSource(manager)) },
 ];
 const FACT_STEP_NAMES = FACT_STEPS.map((step) => step.name);
