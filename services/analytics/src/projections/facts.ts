@@ -248,23 +248,43 @@ export interface NewAttendance {
 }
 
 /**
+ * The activities an attendance names, each once, as its first attendance says (its time the
+ * earliest: the first row of each activity in this order); `attendances`: rows `r` with the
+ * attendance's payload.
+ */
+function attendedActivities(attendances: string): string {
+  return `SELECT DISTINCT ON (r."activityId") r."activityId", r.kind, r.country, r."courseKey", r."moduleKey", coalesce(r."lecturerIds", '{}'), r."attendedAt"
+       FROM ${attendances}
+       ORDER BY r."activityId", r."attendedAt"`;
+}
+
+const ATTENDED_ACTIVITY = `${ACTIVITY}, "courseKey" text, "moduleKey" text, "lecturerIds" uuid[], "attendedAt" timestamptz`;
+
+/**
  * The attendances. Live (after writeActivities): each activity's named participants move with the
- * attendances inserted, which are returned. Loaded, they are counted afterwards (recount.ts).
+ * attendances inserted, which are returned. Loaded: with the activities they name (each payload
+ * read once for both; writeActivities then adds what the other events say), and the named
+ * participants counted afterwards (recount.ts).
  */
 export async function writeAttendances(source: FactSource, write: FactWrite): Promise<NewAttendance[]> {
   const once = firstPerKey(write, '1, 2');
-  const insertAttendances = `INSERT INTO attendances (activity_id, person_id, kind, country, attended_at)
+  const insertAttendances = (attendances: string) => `INSERT INTO attendances (activity_id, person_id, kind, country, attended_at)
        ${once.select} r."activityId", r."personId", r.kind, r.country, r."attendedAt"
-       FROM ${source.events(`${ACTIVITY}, "personId" uuid, "attendedAt" timestamptz`)}
+       FROM ${attendances}
        ${once.end}`;
   if (write === 'load') {
-    await source.query([AttendanceRecordedV1.type], insertAttendances);
+    await source.query(
+      [AttendanceRecordedV1.type],
+      `WITH r AS MATERIALIZED (SELECT r.* FROM ${source.events(`${ATTENDED_ACTIVITY}, "personId" uuid`)}),
+         activity AS (INSERT INTO activities (activity_id, kind, country, course_key, module_key, lecturer_ids, first_attended_at) ${attendedActivities('r')})
+       ${insertAttendances('r')}`,
+    );
     return [];
   }
   // The activity's named participants and the reach move with the attendances actually inserted.
   return source.query<NewAttendance>(
     [AttendanceRecordedV1.type],
-    `WITH ins AS (${insertAttendances} RETURNING activity_id, person_id, kind, country, attended_at),
+    `WITH ins AS (${insertAttendances(source.events(`${ACTIVITY}, "personId" uuid, "attendedAt" timestamptz`))} RETURNING activity_id, person_id, kind, country, attended_at),
        named AS (
          UPDATE activities a SET named = a.named + n.named
          FROM (SELECT activity_id, count(*)::int AS named FROM ins GROUP BY 1) n WHERE a.activity_id = n.activity_id
@@ -273,17 +293,18 @@ export async function writeAttendances(source: FactSource, write: FactWrite): Pr
   );
 }
 
-/** The activities: what their attendances, schedules, reschedulings, cancellations, holdings and headcounts say. */
-export async function writeActivities(source: FactSource): Promise<void> {
+/**
+ * The activities: what their attendances (live; loaded, writeAttendances writes those first),
+ * schedules, reschedulings, cancellations, holdings and headcounts say.
+ */
+export async function writeActivities(source: FactSource, write: FactWrite): Promise<void> {
   // Attendances create (or complete) the activity they name, so a workshop whose schedule was never
-  // seen is still counted with its country, module and lecturers; its first attendance's time is the
-  // earliest (the first row of each activity in this order).
-  await source.query(
-    [AttendanceRecordedV1.type],
-    `INSERT INTO activities (activity_id, kind, country, course_key, module_key, lecturer_ids, first_attended_at)
-       SELECT DISTINCT ON (r."activityId") r."activityId", r.kind, r.country, r."courseKey", r."moduleKey", coalesce(r."lecturerIds", '{}'), r."attendedAt"
-       FROM ${source.events(`${ACTIVITY}, "courseKey" text, "moduleKey" text, "lecturerIds" uuid[], "attendedAt" timestamptz`)}
-       ORDER BY r."activityId", r."attendedAt"
+  // seen is still counted with its country, module and lecturers.
+  if (write === 'live') {
+    await source.query(
+      [AttendanceRecordedV1.type],
+      `INSERT INTO activities (activity_id, kind, country, course_key, module_key, lecturer_ids, first_attended_at)
+       ${attendedActivities(source.events(ATTENDED_ACTIVITY))}
        ON CONFLICT (activity_id) DO UPDATE SET
          first_attended_at = LEAST(activities.first_attended_at, excluded.first_attended_at),
          course_key = coalesce(activities.course_key, excluded.course_key),
@@ -293,7 +314,8 @@ export async function writeActivities(source: FactSource): Promise<void> {
        WHERE activities.first_attended_at IS NULL OR excluded.first_attended_at < activities.first_attended_at
           OR (activities.course_key IS NULL AND excluded.course_key IS NOT NULL) OR (activities.module_key IS NULL AND excluded.module_key IS NOT NULL)
           OR (cardinality(activities.lecturer_ids) = 0 AND cardinality(excluded.lecturer_ids) > 0)`,
-  );
+    );
+  }
 
   // The schedule is authoritative for what the activity is; its start follows the latest (re)scheduling.
   await source.query(

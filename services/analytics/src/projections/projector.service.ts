@@ -40,9 +40,9 @@ const REPLAY_WRITER_LOCK = 7_340_613;
  * - 'live': the live consumer. The facts are upserted and the report's counters move with every fact
  *   change, in the same transaction; the event log is upserted on its key.
  * - 'replay': a rebuild's replay. The chunk is only appended to the event log by COPY (the log has no
- *   keys during the replay); the rebuild's finish removes repeated deliveries, then writes the facts
- *   from the whole log in one statement per table (facts.ts, the same statements) and counts the
- *   counters from them (recount.ts, rebuild/replay-tables.ts).
+ *   keys during the replay, and a keyed log refuses a repeat); the rebuild's finish writes the facts
+ *   from the whole log in one statement per table (facts.ts, the same statements), counts the
+ *   counters from them (recount.ts) and keys the log, its repeats removed (rebuild/replay-tables.ts).
  */
 export type ProjectionWriter = 'live' | 'replay';
 
@@ -147,7 +147,7 @@ export class ProjectorService {
     for (const row of await writeCertificates(source, 'live')) days.push({ day: dayOf(row.issued_at), metric: 'certificate', courseKey: row.course_key, delta: 1 });
 
     await writeCommunity(source);
-    await writeActivities(source);
+    await writeActivities(source, 'live');
     for (const a of await writeAttendances(source, 'live')) {
       reach.push({
         year: yearOf(a.attended_at),

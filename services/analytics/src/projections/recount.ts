@@ -51,8 +51,8 @@ function reachFrom(facts: keyof typeof REACH_FACTS, after: readonly string[]): F
 const REACH_ROWS = Object.keys(REACH_FACTS).map((facts) => `reach: ${facts}`);
 
 /**
- * The counters counted from the facts, step by step: what a rebuild does once after replaying the
- * facts (ProjectorService's 'replay' writer), which costs a fraction of moving them per chunk. It
+ * The counters counted from the facts, step by step: what a rebuild does once after writing the
+ * facts from the replayed event log (rebuild/replay-tables.ts), which costs a fraction of moving them per chunk. It
  * gives the counters the projector's moves give, except for rows whose count came back to 0, which
  * it leaves out (the report skips them). In an order that `recountFromFacts` can follow as it is.
  */

@@ -22,8 +22,8 @@ export interface RebuildResult {
   deadLettered: number;
   millis: number;
   /**
-   * Where the time went (ms): the replay of the facts; then the finish (finishReplay), and each of
-   * its steps (two at a time).
+   * Where the time went (ms): the replay of the events into the event log; then the finish
+   * (finishReplay: the facts, the counters, the log's keys and indexes), and each of its steps (two at a time).
    */
   phases: { replay: number; finish: number; steps: Record<string, number> };
 }
@@ -69,9 +69,10 @@ export class RebuildAlreadyRunningError extends Error {
 /**
  * Drops the projections and replays every topic of the catalogue from offset 0 up to the high
  * watermarks of the moment it starts, through the same projector as the live consumer (whole chunks
- * per call), with a replay consumer group whose offsets are removed afterwards. The replay writes
- * the facts only; the report's counters are then counted from them in one pass each, as bulk loaders
- * build what is derived after the load rather than during it.
+ * per call), with a replay consumer group whose offsets are removed afterwards. The replay appends
+ * the events to the event log only; the facts are then written from the log, and the report's
+ * counters counted from the facts, in one pass each, as bulk loaders build what is derived after the
+ * load rather than during it.
  *
  * The live service may keep running: its consumer waits for the rebuild's end (holdLiveWriters) and
  * then applies what came after, from its own offsets; an event applied by both the live group and the

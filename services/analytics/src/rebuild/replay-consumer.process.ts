@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     group: settings.group,
     topics: settings.topics,
     handledTypes: new Set(Object.keys(EventCatalogue)),
-    // The facts only; the rebuild counts the counters from them once, at its end.
+    // The event log only; the rebuild writes the facts from it, and counts the counters from them, once at its end.
     handleBatch: (envelopes, manager) => projector.apply(envelopes, manager, 'replay'),
     // No inbox rows for the replay group (they would be deleted at the end): the projector is
     // idempotent by itself, as it must be anyway since the live group applies the same events.

@@ -7,7 +7,8 @@ import { RECOUNT_STEPS, type FinishStep } from '../projections/recount';
 /**
  * What no statement of the replay needs, left out while it runs and built once at the end, in one
  * sort each, as bulk loaders do, instead of being maintained row by row: the event log's keys
- * (projections/event-log-keys.ts) and the secondary indexes only the streams, exports and the report read.
+ * (projections/event-log-keys.ts) and these secondary indexes, which the streams, exports and the
+ * report read (and the finish's facts that read a few of the log's events), each after what it follows.
  */
 const INDEXES_AFTER_REPLAY = [
   {
@@ -57,7 +58,8 @@ const FACT_STEPS: readonly FinishStep[] = [
   { name: 'facts: attendances', after: [], run: async (manager) => void (await facts.writeAttendances(facts.eventLogSource(manager), 'load')) },
   { name: 'facts: module completions', after: [], run: async (manager) => void (await facts.writeModuleCompletions(facts.eventLogSource(manager), 'load')) },
   { name: 'facts: enrolments', after: [], run: async (manager) => void (await facts.writeEnrolmentEvents(facts.eventLogSource(manager), 'load')) },
-  { name: 'facts: activities', after: LOG_INDEXED, run: (manager) => facts.writeActivities(facts.eventLogSource(manager)) },
+  // The activities the attendances name are loaded with them, into the empty table: before the others' upserts.
+  { name: 'facts: activities', after: [...LOG_INDEXED, 'facts: attendances'], run: (manager) => facts.writeActivities(facts.eventLogSource(manager), 'load') },
   { name: 'facts: catalogue', after: LOG_INDEXED, run: (manager) => facts.writeCatalogue(facts.eventLogSource(manager)) },
   { name: 'facts: course completions', after: LOG_INDEXED, run: async (manager) => void (await facts.writeCourseCompletions(facts.eventLogSource(manager), 'load')) },
   { name: 'facts: certificates', after: LOG_INDEXED, run: async (manager) => void (await facts.writeCertificates(facts.eventLogSource(manager), 'load')) },
@@ -70,7 +72,7 @@ const COUNTED_FROM: Readonly<Record<string, readonly string[]>> = {
   enrolments: ['facts: enrolments'],
   'reach: module completions': ['facts: module completions'],
   'reach: attendances': ['facts: attendances'],
-  activities: ['facts: activities', 'facts: attendances'],
+  activities: ['facts: activities'],
   'daily counts': ['facts: module completions', 'facts: course completions', 'facts: certificates'],
 };
 
@@ -94,8 +96,9 @@ const FINISH_WORK: readonly FinishStep[] = [
   })),
   ...RECOUNT_STEPS.map((step) => ({ ...step, after: [...step.after, ...(COUNTED_FROM[step.name] ?? FACT_STEP_NAMES)] })),
   {
+    // After the index builds too: an ANALYZE waits for any index build on its table.
     name: 'event log analysed',
-    after: ['index event_log_type_time'],
+    after: ['index event_log_type_time', 'event log key indexes'],
     run: async (manager) => void (await manager.query('ANALYZE event_log')),
   },
   {
@@ -121,9 +124,9 @@ const FINISH_WORK: readonly FinishStep[] = [
 const TAKEN_FIRST = [
   'index event_log_type_time',
   'facts: attendances',
-  'facts: module completions',
   'event log key indexes',
   'event log analysed',
+  'facts: module completions',
   'facts: enrolments',
   'facts: activities',
   'enrolments',
