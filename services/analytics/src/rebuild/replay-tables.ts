@@ -69,6 +69,12 @@ const FACT_STEP_NAMES = FACT_STEPS.map((step) => step.name);
 
 /** The fact steps each counter's step reads the facts of (the others read them all). */
 const COUNTED_FROM: Readonly<Record<string, readonly string[]>> = {
+  // Empties the people reached; the enrolled are read from the enrolments' standing, and the counts
+  // from the people's rows, which follow their facts already.
+  'reach emptied': [],
+  'reach: enrolments': [],
+  'reach counts': [],
+  'reach key': [],
   enrolments: ['facts: enrolments'],
   'reach: module completions': ['facts: module completions'],
   'reach: attendances': ['facts: attendances'],
@@ -117,23 +123,25 @@ const FINISH_WORK: readonly FinishStep[] = [
 ];
 
 /**
- * The steps taken first when more than one can start: the longest chain (the enrolments' standing,
- * the people reached, their counts and key) and the largest sorts (the event log's keys and index);
- * the small steps fill in at the end, in FINISH_WORK's order.
+ * The steps taken first when more than one can start, by the work that must follow each one before
+ * the finish can end (measured in a million-event finish), the most first: emptying the people
+ * reached (instant, and their rows wait for it); the facts that most of the events are, each at the
+ * head of a chain through the people reached, their counts and key (5.8, 4.8 and 4.3 s of work with
+ * the fact step); the event log's index builds, which the small facts wait for; the enrolments'
+ * standing; the people reached. The small steps fill in at the end, in FINISH_WORK's order.
  */
 const TAKEN_FIRST = [
-  'index event_log_type_time',
+  'reach emptied',
   'facts: attendances',
-  'event log key indexes',
-  'event log analysed',
   'facts: module completions',
   'facts: enrolments',
-  'facts: activities',
+  'index event_log_type_time',
+  'event log key indexes',
   'enrolments',
-  'reach emptied',
   'reach: attendances',
   'reach: module completions',
   'reach: enrolments',
+  'event log analysed',
   'reach counts',
   'reach key',
 ];
