@@ -45,6 +45,11 @@ const FINISH_CONNECTIONS = 2;
 /** The counters' tables, analysed once their last step is done. */
 const COUNTER_TABLES_ANALYSED = ['enrolment_years', 'enrolment_counts', 'reach_people', 'reach_counts'];
 
+/** A finish step that writes facts from the whole event log. */
+function fromLog(write: (log: facts.FactSource) => Promise<unknown>): FinishStep['run'] {
+  return async (manager) => void (await write(facts.eventLogSource(manager)));
+}
+
 /** The event log ready for reading a few of its events: its type index built, the table analysed (for the plans). */
 const LOG_INDEXED = ['event log analysed'];
 
@@ -55,15 +60,15 @@ const LOG_INDEXED = ['event log analysed'];
  * the log's type index once it is there, instead of the whole log once per statement.
  */
 const FACT_STEPS: readonly FinishStep[] = [
-  { name: 'facts: attendances', after: [], run: async (manager) => void (await facts.writeAttendances(facts.eventLogSource(manager), 'load')) },
-  { name: 'facts: module completions', after: [], run: async (manager) => void (await facts.writeModuleCompletions(facts.eventLogSource(manager), 'load')) },
-  { name: 'facts: enrolments', after: [], run: async (manager) => void (await facts.writeEnrolmentEvents(facts.eventLogSource(manager), 'load')) },
+  { name: 'facts: attendances', after: [], run: fromLog((log) => facts.writeAttendances(log, 'load')) },
+  { name: 'facts: module completions', after: [], run: fromLog((log) => facts.writeModuleCompletions(log, 'load')) },
+  { name: 'facts: enrolments', after: [], run: fromLog((log) => facts.writeEnrolmentEvents(log, 'load')) },
   // The activities the attendances name are loaded with them, into the empty table: before the others' upserts.
-  { name: 'facts: activities', after: [...LOG_INDEXED, 'facts: attendances'], run: (manager) => facts.writeActivities(facts.eventLogSource(manager), 'load') },
-  { name: 'facts: catalogue', after: LOG_INDEXED, run: (manager) => facts.writeCatalogue(facts.eventLogSource(manager)) },
-  { name: 'facts: course completions', after: LOG_INDEXED, run: async (manager) => void (await facts.writeCourseCompletions(facts.eventLogSource(manager), 'load')) },
-  { name: 'facts: certificates', after: LOG_INDEXED, run: async (manager) => void (await facts.writeCertificates(facts.eventLogSource(manager), 'load')) },
-  { name: 'facts: community', after: LOG_INDEXED, run: (manager) => facts.writeCommunity(facts.eventLogSource(manager)) },
+  { name: 'facts: activities', after: [...LOG_INDEXED, 'facts: attendances'], run: fromLog((log) => facts.writeActivities(log, 'load')) },
+  { name: 'facts: catalogue', after: LOG_INDEXED, run: fromLog(facts.writeCatalogue) },
+  { name: 'facts: course completions', after: LOG_INDEXED, run: fromLog((log) => facts.writeCourseCompletions(log, 'load')) },
+  { name: 'facts: certificates', after: LOG_INDEXED, run: fromLog((log) => facts.writeCertificates(log, 'load')) },
+  { name: 'facts: community', after: LOG_INDEXED, run: fromLog(facts.writeCommunity) },
 ];
 const FACT_STEP_NAMES = FACT_STEPS.map((step) => step.name);
 
