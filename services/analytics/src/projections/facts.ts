@@ -199,7 +199,8 @@ export async function writeCertificates(source: FactSource, write: FactWrite): P
 }
 
 /** The stakeholders' profiles, introductions, connections and the network's snapshots. */
-export async function writeCommunity(source: FactSource): Promise<void> {
+export async function writeCommunity(source: FactSource, write: FactWrite): Promise<void> {
+  const once = firstPerKey(write, '1');
   // A profile as it now is: the latest by its time wins (ties: the larger kind/country, to stay deterministic).
   await source.query(
     [StakeholderRegisteredV1.type, StakeholderUpdatedV1.type],
@@ -213,26 +214,23 @@ export async function writeCommunity(source: FactSource): Promise<void> {
   await source.query(
     [IntroductionRequestedV1.type],
     `INSERT INTO introductions (introduction_id, requester_id, recipient_id, requested_at)
-       SELECT r."introductionId", r."requesterId", r."recipientId", r."occurredAt"
+       ${once.select} r."introductionId", r."requesterId", r."recipientId", r."occurredAt"
        FROM ${source.events('"introductionId" uuid, "requesterId" uuid, "recipientId" uuid, "occurredAt" timestamptz')}
-       ORDER BY 1
-       ON CONFLICT DO NOTHING`,
+       ${once.end}`,
   );
   await source.query(
     [ConnectionFormedV1.type],
     `INSERT INTO connections (connection_id, person_id, other_person_id, formed_at)
-       SELECT r."connectionId", r."personId", r."otherPersonId", r."formedAt"
+       ${once.select} r."connectionId", r."personId", r."otherPersonId", r."formedAt"
        FROM ${source.events('"connectionId" uuid, "personId" uuid, "otherPersonId" uuid, "formedAt" timestamptz')}
-       ORDER BY 1
-       ON CONFLICT DO NOTHING`,
+       ${once.end}`,
   );
   await source.query(
     [NetworkIndicatorsSnapshottedV1.type],
     `INSERT INTO network_snapshots (snapshot_id, computed_at, nodes, edges, communities, countries)
-       SELECT r."snapshotId", r."computedAt", r.nodes, r.edges, r.communities, r.countries
+       ${once.select} r."snapshotId", r."computedAt", r.nodes, r.edges, r.communities, r.countries
        FROM ${source.events('"snapshotId" uuid, "computedAt" timestamptz, nodes int, edges int, communities int, countries jsonb')}
-       ORDER BY 1
-       ON CONFLICT DO NOTHING`,
+       ${once.end}`,
   );
 }
 
@@ -275,9 +273,9 @@ export async function writeAttendances(source: FactSource, write: FactWrite): Pr
   if (write === 'load') {
     await source.query(
       [AttendanceRecordedV1.type],
-      `WITH r AS MATERIALIZED (SELECT r.* FROM ${source.events(`${ATTENDED_ACTIVITY}, "personId" uuid`)}),
-         activity AS (INSERT INTO activities (activity_id, kind, country, course_key, module_key, lecturer_ids, first_attended_at) ${attendedActivities('r')})
-       ${insertAttendances('r')}`,
+      `WITH attended AS MATERIALIZED (SELECT r.* FROM ${source.events(`${ATTENDED_ACTIVITY}, "personId" uuid`)}),
+         activity AS (INSERT INTO activities (activity_id, kind, country, course_key, module_key, lecturer_ids, first_attended_at) ${attendedActivities('attended r')})
+       ${insertAttendances('attended r')}`,
     );
     return [];
   }

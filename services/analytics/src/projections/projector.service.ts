@@ -146,7 +146,7 @@ export class ProjectorService {
     }
     for (const row of await writeCertificates(source, 'live')) days.push({ day: dayOf(row.issued_at), metric: 'certificate', courseKey: row.course_key, delta: 1 });
 
-    await writeCommunity(source);
+    await writeCommunity(source, 'live');
     await writeActivities(source, 'live');
     for (const a of await writeAttendances(source, 'live')) {
       reach.push({

@@ -68,7 +68,7 @@ const FACT_STEPS: readonly FinishStep[] = [
   { name: 'facts: catalogue', after: LOG_INDEXED, run: fromLog(facts.writeCatalogue) },
   { name: 'facts: course completions', after: LOG_INDEXED, run: fromLog((log) => facts.writeCourseCompletions(log, 'load')) },
   { name: 'facts: certificates', after: LOG_INDEXED, run: fromLog((log) => facts.writeCertificates(log, 'load')) },
-  { name: 'facts: community', after: LOG_INDEXED, run: fromLog(facts.writeCommunity) },
+  { name: 'facts: community', after: LOG_INDEXED, run: fromLog((log) => facts.writeCommunity(log, 'load')) },
 ];
 const FACT_STEP_NAMES = FACT_STEPS.map((step) => step.name);
 
